@@ -1,0 +1,113 @@
+// THE contract between the service (main process or browser host) and the renderer.
+// Every method's arguments are described once, as a zod schema, so that both hosts validate
+// what arrives before the service sees it; results and events are typed here and nowhere else.
+// Channel names are the keys of `apiMethods` / the keys of `ApiEvents`: never typed twice.
+import { z } from 'zod';
+import type { FetchedFeed, ItemBatch, SourceSpec, SourceStatus } from './model';
+
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === 'http:' || protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) address');
+
+export const sourceSpecSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().max(300),
+  url: httpUrl,
+  kind: z.enum(['feed', 'html']),
+  language: z.string().max(20).nullable(),
+  group: z.string().max(200),
+  intervalMinutes: z.number().int().min(1).max(24 * 60),
+  enabled: z.boolean(),
+  browserUserAgent: z.boolean(),
+}) satisfies z.ZodType<SourceSpec>;
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: 'electron' | 'web';
+  /** Sources a new user starts with: the built-in list, or the bundled samples in demo mode. */
+  defaultSources: SourceSpec[];
+}
+
+/** Argument schemas, one per method. The key is the channel name. */
+export const apiMethods = {
+  'app.info': z.tuple([]),
+  /** The renderer owns the source list; it sends the whole list whenever it changes. */
+  'sources.sync': z.tuple([z.array(sourceSpecSchema).max(5000)]),
+  'sources.status': z.tuple([]),
+  /** Poll one source now (or all enabled ones with null), ignoring its schedule and backoff. */
+  'sources.pollNow': z.tuple([z.string().max(200).nullable()]),
+  /** Fetch an address once without storing anything: "what is at this URL?" */
+  'feeds.preview': z.tuple([httpUrl]),
+  /** Batches not yet acknowledged: sent again after any crash or reload. */
+  'outbox.pending': z.tuple([]),
+  /** The renderer has stored this batch in its database; the outbox may drop it. */
+  'outbox.ack': z.tuple([z.string().min(1).max(200)]),
+} as const;
+
+export interface ApiResults {
+  'app.info': AppInfo;
+  'sources.sync': void;
+  'sources.status': SourceStatus[];
+  'sources.pollNow': void;
+  'feeds.preview': FetchedFeed;
+  'outbox.pending': ItemBatch[];
+  'outbox.ack': void;
+}
+
+export type ApiMethod = keyof typeof apiMethods;
+export type ApiArgs<M extends ApiMethod> = z.infer<(typeof apiMethods)[M]>;
+
+export interface ApiEvents {
+  /** New items from one poll of one source. Acknowledge with outbox.ack once stored. */
+  'items.batch': ItemBatch;
+  'sources.status': SourceStatus;
+}
+export type ApiEvent = keyof ApiEvents;
+export const apiEventNames: readonly ApiEvent[] = ['items.batch', 'sources.status'];
+
+/** What the service implements: one async function per method. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResults[M]>;
+};
+
+/** What the renderer holds: the same methods, plus event subscription. */
+export type ApiClient = ApiHandlers & {
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+};
+
+export const apiMethodNames = Object.keys(apiMethods) as ApiMethod[];
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(apiMethods, name);
+}
+
+/** An error whose message is meant for the user: sent across hosts as { error: message }. */
+export class ApiError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/**
+ * Validates raw arguments from a transport against the contract. Throws an ApiError whose
+ * message names the method and the offending argument.
+ */
+export function parseApiArgs<M extends ApiMethod>(method: M, raw: unknown): ApiArgs<M> {
+  const result = apiMethods[method].safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` (argument ${issue.path.join('.')})` : '';
+    throw new ApiError(`Invalid call to ${method}${where}: ${issue?.message ?? 'bad arguments'}`);
+  }
+  return result.data as ApiArgs<M>;
+}

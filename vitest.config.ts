@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // e2e/*.spec.ts belong to Playwright; unit tests sit next to their code as *.test.ts(x).
+    include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
+});
