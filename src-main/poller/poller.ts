@@ -1,0 +1,167 @@
+// The poller: decides which sources are due, fetches them under the host limits, turns new or
+// changed items into a batch, writes the batch to the durable outbox and only then announces it.
+import { createHash, randomUUID } from 'node:crypto';
+import type { FetchFeedOptions, FetchFeedResult } from '../feeds/fetchFeed';
+import { FeedFetchError } from '../feeds/fetchFeed';
+import type { FeedItem, ItemBatch, SourceSpec, SourceStatus } from '../../src-shared/model';
+import { nextDelayAfterFailure } from './backoff';
+import { HostLimiter } from './limiter';
+import type { Outbox } from './outbox';
+import type { PollStateFile, SourcePollState } from './pollState';
+
+/** Even an unchanged feed is fetched without validators this often, in case a 304 lies. */
+const FULL_FETCH_EVERY_MS = 12 * 60 * 60 * 1000;
+/** Fingerprints kept per source: enough for any real feed window. */
+const SENT_FINGERPRINTS_KEPT = 2000;
+
+export interface PollerDeps {
+  fetchFeed: (url: string, options: FetchFeedOptions) => Promise<FetchFeedResult>;
+  now: () => Date;
+  random: () => number;
+  outbox: Outbox;
+  state: PollStateFile;
+  onBatch: (batch: ItemBatch) => void;
+  onStatus: (status: SourceStatus) => void;
+  limits?: { total: number; perHost: number };
+}
+
+export class Poller {
+  private sources = new Map<string, SourceSpec>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly limiter: HostLimiter;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly deps: PollerDeps) {
+    this.limiter = new HostLimiter(deps.limits?.total ?? 16, deps.limits?.perHost ?? 2);
+  }
+
+  setSources(specs: SourceSpec[]): void {
+    this.sources = new Map(specs.map((spec) => [spec.id, spec]));
+  }
+
+  start(tickMs = 10_000): void {
+    this.stop();
+    void this.pollDue();
+    this.timer = setInterval(() => void this.pollDue(), tickMs);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Sources whose next poll time has come (or that were never polled). */
+  async pollDue(): Promise<void> {
+    const now = this.deps.now().getTime();
+    const due = [...this.sources.values()].filter((spec) => {
+      if (!spec.enabled) return false;
+      const next = this.deps.state.get(spec.id).nextPollAt;
+      return next === null || Date.parse(next) <= now;
+    });
+    await Promise.all(due.map((spec) => this.poll(spec.id)));
+  }
+
+  /** Poll now, ignoring schedule and backoff; null polls every enabled source. */
+  async pollNow(sourceId: string | null): Promise<void> {
+    const ids = sourceId === null ? [...this.sources.values()].filter((s) => s.enabled).map((s) => s.id) : [sourceId];
+    await Promise.all(ids.map((id) => this.poll(id)));
+  }
+
+  statuses(): SourceStatus[] {
+    return [...this.sources.keys()].map((id) => this.statusOf(id));
+  }
+
+  /** One poll of one source; a second request for a source already in flight joins the first. */
+  poll(sourceId: string): Promise<void> {
+    const running = this.inFlight.get(sourceId);
+    if (running) return running;
+    const spec = this.sources.get(sourceId);
+    if (!spec) return Promise.resolve();
+    const host = new URL(spec.url).host;
+    const task = this.limiter
+      .run(host, () => this.fetchAndStore(spec))
+      .finally(() => {
+        this.inFlight.delete(sourceId);
+        this.deps.onStatus(this.statusOf(sourceId));
+      });
+    this.inFlight.set(sourceId, task);
+    this.deps.onStatus({ ...this.statusOf(sourceId), state: 'polling' });
+    return task;
+  }
+
+  private async fetchAndStore(spec: SourceSpec): Promise<void> {
+    const state = this.deps.state.get(spec.id);
+    const now = this.deps.now();
+    const intervalMs = spec.intervalMinutes * 60_000;
+    const needsFullFetch = !state.lastFullFetchAt || now.getTime() - Date.parse(state.lastFullFetchAt) >= FULL_FETCH_EVERY_MS;
+    state.lastAttemptAt = now.toISOString();
+    try {
+      const result = await this.deps.fetchFeed(state.movedTo ?? spec.url, {
+        etag: needsFullFetch ? null : state.etag,
+        lastModified: needsFullFetch ? null : state.lastModified,
+        browserUserAgent: spec.browserUserAgent,
+      });
+      state.etag = result.etag;
+      state.lastModified = result.lastModified;
+      if (result.status === 'ok') {
+        state.lastFullFetchAt = now.toISOString();
+        const fresh = this.newOrChanged(state, result.result.items);
+        if (fresh.length > 0) {
+          const batch: ItemBatch = {
+            // Time-ordered ids keep the outbox replay in poll order.
+            batchId: `${now.getTime().toString().padStart(15, '0')}-${randomUUID()}`,
+            sourceId: spec.id,
+            fetchedAt: now.toISOString(),
+            feed: result.result.feed,
+            items: fresh,
+          };
+          await this.deps.outbox.append(batch);
+          this.remember(state, fresh);
+          this.deps.onBatch(batch);
+        }
+      }
+      state.lastSuccessAt = now.toISOString();
+      state.lastError = null;
+      state.consecutiveFailures = 0;
+      state.nextPollAt = new Date(now.getTime() + intervalMs).toISOString();
+    } catch (error) {
+      state.consecutiveFailures++;
+      state.lastError = error instanceof Error ? error.message : String(error);
+      const retryAfter = error instanceof FeedFetchError ? error.retryAfterMs : null;
+      const delay = nextDelayAfterFailure(intervalMs, state.consecutiveFailures, retryAfter, this.deps.random);
+      state.nextPollAt = new Date(now.getTime() + delay).toISOString();
+    }
+    await this.deps.state.save();
+  }
+
+  private newOrChanged(state: SourcePollState, items: FeedItem[]): FeedItem[] {
+    return items.filter((item) => state.sent[item.id] !== fingerprint(item));
+  }
+
+  private remember(state: SourcePollState, items: FeedItem[]): void {
+    for (const item of items) {
+      delete state.sent[item.id];
+      state.sent[item.id] = fingerprint(item);
+    }
+    const ids = Object.keys(state.sent);
+    for (const id of ids.slice(0, Math.max(0, ids.length - SENT_FINGERPRINTS_KEPT))) delete state.sent[id];
+  }
+
+  private statusOf(sourceId: string): SourceStatus {
+    const state = this.deps.state.get(sourceId);
+    return {
+      sourceId,
+      state: this.inFlight.has(sourceId) ? 'polling' : state.lastError ? 'error' : state.lastSuccessAt ? 'ok' : 'idle',
+      lastSuccessAt: state.lastSuccessAt,
+      lastAttemptAt: state.lastAttemptAt,
+      lastError: state.lastError,
+      nextPollAt: state.nextPollAt,
+      movedTo: state.movedTo,
+    };
+  }
+}
+
+function fingerprint(item: FeedItem): string {
+  return createHash('sha1').update(item.title).update('\u0000').update(item.text).digest('base64');
+}

@@ -1,0 +1,90 @@
+// createService: the one implementation of src-shared/api.ts. Hosts (Electron IPC, the HTTP
+// browser host) only validate, transport and forward; everything the app does lives behind here.
+import type { ApiEvent, ApiEvents, ApiHandlers, AppInfo } from '../src-shared/api';
+import type { SourceSpec } from '../src-shared/model';
+import { defaultFeedDeps, fetchFeed, type FeedDeps } from './feeds/fetchFeed';
+import { Outbox } from './poller/outbox';
+import { Poller } from './poller/poller';
+import { PollStateFile } from './poller/pollState';
+
+export interface ServiceOptions {
+  dataDir: string;
+  host: AppInfo['host'];
+  version: string;
+  defaultSources: SourceSpec[];
+  feedDeps?: FeedDeps;
+  random?: () => number;
+  /** How often the poller looks for due sources. */
+  tickMs?: number;
+}
+
+export type EventListener = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
+
+export interface Service {
+  handlers: ApiHandlers;
+  subscribe(listener: EventListener): () => void;
+  start(): Promise<void>;
+  stop(): void;
+}
+
+export function createService(options: ServiceOptions): Service {
+  const feedDeps = options.feedDeps ?? defaultFeedDeps;
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+  const outbox = new Outbox(options.dataDir);
+  const state = new PollStateFile(options.dataDir);
+  const poller = new Poller({
+    fetchFeed: (url, fetchOptions) => fetchFeed(url, fetchOptions, feedDeps),
+    now: feedDeps.now,
+    random: options.random ?? Math.random,
+    outbox,
+    state,
+    onBatch: (batch) => emit('items.batch', batch),
+    onStatus: (status) => emit('sources.status', status),
+  });
+  let started = false;
+
+  const handlers: ApiHandlers = {
+    'app.info': async () => ({
+      name: 'PressWatch',
+      version: options.version,
+      host: options.host,
+      defaultSources: options.defaultSources,
+    }),
+    'sources.sync': async (specs) => {
+      poller.setSources(specs);
+      // The first sync after start is the moment the poller learns what to poll.
+      if (started) void poller.pollDue();
+    },
+    'sources.status': async () => poller.statuses(),
+    'sources.pollNow': async (sourceId) => {
+      void poller.pollNow(sourceId);
+    },
+    'feeds.preview': async (url) => {
+      const result = await fetchFeed(url, {}, feedDeps);
+      if (result.status !== 'ok') throw new Error(`${url} answered 304 Not Modified to a request without validators`);
+      return result.result;
+    },
+    'outbox.pending': async () => outbox.pending(),
+    'outbox.ack': async (batchId) => outbox.ack(batchId),
+  };
+
+  return {
+    handlers,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start() {
+      await state.load();
+      started = true;
+      poller.start(options.tickMs);
+    },
+    stop() {
+      started = false;
+      poller.stop();
+    },
+  };
+}
