@@ -1,23 +1,11 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumLaunchOptions } from './e2e/chromium';
 
-// Playwright cannot download its own browsers on our build machines; Debian's Chromium works.
-// PRESSWATCH_CHROMIUM overrides; otherwise Playwright's own browser is used where it exists.
-function chromiumExecutable(): string | undefined {
-  if (process.env.PRESSWATCH_CHROMIUM) return process.env.PRESSWATCH_CHROMIUM;
-  return existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : undefined;
-}
-
-const chromium = {
-  browserName: 'chromium' as const,
-  launchOptions: {
-    executablePath: chromiumExecutable(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  },
-};
+const chromium = { browserName: 'chromium' as const, launchOptions: chromiumLaunchOptions() };
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/globalSetup.ts',
   testMatch: '**/*.spec.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },

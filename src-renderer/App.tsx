@@ -27,9 +27,17 @@ export function App({ db, client, initialStatuses }: AppProps) {
   );
 
   useEffect(() => {
-    const off = client.on('sources.status', (status) => setStatuses((previous) => ({ ...previous, [status.sourceId]: status })));
-    // Polls finish while the app starts: read the whole picture again once subscribed.
-    void client['sources.status']().then((all) => setStatuses((previous) => ({ ...previous, ...Object.fromEntries(all.map((s) => [s.sourceId, s])) })));
+    // Events and the full read below can arrive in either order: the newer revision wins.
+    const merge = (incoming: SourceStatus[]) =>
+      setStatuses((previous) => {
+        const next = { ...previous };
+        for (const status of incoming) {
+          if ((next[status.sourceId]?.revision ?? -1) <= status.revision) next[status.sourceId] = status;
+        }
+        return next;
+      });
+    const off = client.on('sources.status', (status) => merge([status]));
+    void client['sources.status']().then(merge);
     return off;
   }, [client]);
 

@@ -74,6 +74,8 @@ export interface SourceStatus {
   nextPollAt: string | null;
   /** The source's address changed after a permanent redirect (301/308). */
   movedTo: string | null;
+  /** Grows with every change of this source's status: a client keeps the highest it has seen. */
+  revision: number;
 }
 
 /** New items of one source from one poll, as kept in the durable outbox until acknowledged. */

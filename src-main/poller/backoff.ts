@@ -12,5 +12,5 @@ export function nextDelayAfterFailure(
   const exponential = intervalMs * 2 ** Math.min(consecutiveFailures, 16);
   // ±20 % jitter so sources that failed together do not all return in the same second.
   const jittered = exponential * (0.8 + 0.4 * random());
-  return Math.min(jittered, MAX_BACKOFF_MS);
+  return Math.round(Math.min(jittered, MAX_BACKOFF_MS));
 }

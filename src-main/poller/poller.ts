@@ -28,6 +28,7 @@ export interface PollerDeps {
 export class Poller {
   private sources = new Map<string, SourceSpec>();
   private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly revisions = new Map<string, number>();
   private readonly limiter: HostLimiter;
   private timer: ReturnType<typeof setInterval> | null = null;
 
@@ -83,10 +84,12 @@ export class Poller {
       .run(host, () => this.fetchAndStore(spec))
       .finally(() => {
         this.inFlight.delete(sourceId);
+        this.bump(sourceId);
         this.deps.onStatus(this.statusOf(sourceId));
       });
     this.inFlight.set(sourceId, task);
-    this.deps.onStatus({ ...this.statusOf(sourceId), state: 'polling' });
+    this.bump(sourceId);
+    this.deps.onStatus(this.statusOf(sourceId));
     return task;
   }
 
@@ -148,6 +151,10 @@ export class Poller {
     for (const id of ids.slice(0, Math.max(0, ids.length - SENT_FINGERPRINTS_KEPT))) delete state.sent[id];
   }
 
+  private bump(sourceId: string): void {
+    this.revisions.set(sourceId, (this.revisions.get(sourceId) ?? 0) + 1);
+  }
+
   private statusOf(sourceId: string): SourceStatus {
     const state = this.deps.state.get(sourceId);
     return {
@@ -158,6 +165,7 @@ export class Poller {
       lastError: state.lastError,
       nextPollAt: state.nextPollAt,
       movedTo: state.movedTo,
+      revision: this.revisions.get(sourceId) ?? 0,
     };
   }
 }

@@ -1,8 +1,15 @@
-const localeOf: Record<string, string> = { ru: 'ru-RU', kk: 'kk-KZ', en: 'en-GB' };
+const localeOf: Record<string, string> = { ru: 'ru-RU', en: 'en-GB' };
+
+// Chromium's ICU data for kk-KZ prints "2026 M02 26": Kazakh dates are spelled out here instead.
+const kazakhMonths = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
 
 /** A time in the reader's own time zone and the UI's locale. */
 export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
+  if (language === 'kk') {
+    const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+    return `${date.getFullYear()} ж. ${date.getDate()} ${kazakhMonths[date.getMonth()]}, ${time}`;
+  }
   return new Intl.DateTimeFormat(localeOf[language] ?? language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
