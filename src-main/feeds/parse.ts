@@ -1,111 +1,108 @@
-// Feed text -> normalised FetchedFeed. rss-parser does the XML; everything after it is ours:
-// absolute links, plain-text summaries, sanitised content, stable identities, UTC dates.
-import { createHash } from 'node:crypto';
-import Parser from 'rss-parser';
-import type { FeedFormat, FeedItem, FetchedFeed } from '../../src-shared/model';
-import { decodeEntities, htmlToText, sanitizeFeedHtml } from './sanitize';
+// Feed text -> normalised items. Which format it is comes from the content, never from the
+// Content-Type (servers send RSS as text/html and JSON Feed as text/plain). Readers for each
+// format extract raw fields; normalise.ts turns them into FeedItems.
+import type { FetchedFeed } from '../../src-shared/model';
+import { atom03Or10 } from './formatDetect';
+import { readAtom } from './atom';
+import { KAZAKHSTAN_OFFSET_MINUTES } from './dates';
+import { isJsonFeed, readJsonFeed } from './jsonFeed';
+import { assignIdentities, cleanTitle, normaliseItem, type NormalisedItem } from './normalise';
+import { readRss, type RawFeed } from './rss';
+import { absoluteUrl } from './urls';
+import { parseXml, XmlError } from './xml';
 
-type ExtraItemFields = {
-  'content:encoded'?: string;
-  'dc:creator'?: string;
-  'yandex:full-text'?: string;
-  'media:content'?: { $?: { url?: string } } | Array<{ $?: { url?: string } }>;
-  'media:thumbnail'?: { $?: { url?: string } } | Array<{ $?: { url?: string } }>;
-  author?: string;
-  id?: string;
-};
+export type FeedParseErrorKind = 'empty' | 'html' | 'not-feed' | 'malformed' | 'unsafe';
 
-const parser = new Parser<Record<string, unknown>, ExtraItemFields>({
-  customFields: {
-    item: ['content:encoded', 'dc:creator', 'yandex:full-text', 'media:content', 'media:thumbnail', 'author', 'id'],
-  },
-});
-
-export class FeedParseError extends Error {}
-
-export async function parseFeedText(text: string, feedUrl: string, now: Date): Promise<FetchedFeed> {
-  const head = text.trimStart().slice(0, 500);
-  if (head.length === 0) throw new FeedParseError('The server sent an empty body, not a feed');
-  if (!head.startsWith('<')) throw new FeedParseError('Not a feed: the body is not XML');
-  if (/^<(!doctype html|html)/i.test(head)) throw new FeedParseError('Not a feed: the server sent an HTML page');
-  let parsed: Awaited<ReturnType<typeof parser.parseString>>;
-  try {
-    parsed = await parser.parseString(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n').join(' ') : String(error);
-    throw new FeedParseError(`Malformed feed XML: ${message}`);
+export class FeedParseError extends Error {
+  constructor(
+    message: string,
+    readonly kind: FeedParseErrorKind = 'malformed',
+  ) {
+    super(message);
+    this.name = 'FeedParseError';
   }
-  const format: FeedFormat = /<feed[\s>]/.test(text.slice(0, 2000)) ? 'atom' : /<rdf:RDF/i.test(text.slice(0, 2000)) ? 'rdf' : 'rss';
-  const siteUrl = absolute(parsed.link ?? null, feedUrl);
-  const language = typeof parsed.language === 'string' ? parsed.language : null;
-  const items = (parsed.items ?? []).map((raw) => normaliseItem(raw, siteUrl ?? feedUrl, language, now));
+}
+
+export interface ParseOptions {
+  /** Zone for dates that name none; Kazakh outlets by default (UTC+5). */
+  defaultOffsetMinutes?: number;
+}
+
+export interface ParsedFeed extends FetchedFeed {
+  items: NormalisedItem[];
+  /** Repairs made to get here (bad entities, junk after the root, a truncated tail ...). */
+  warnings: string[];
+}
+
+const HTML_START = /^(?:<!--(?:(?!-->)[\s\S])*-->\s*|<\?xml[^>]*>\s*)*<(?:!doctype\s+html|html|head|body|meta|div|script)[\s>]/i;
+
+export async function parseFeedText(text: string, feedUrl: string, now: Date, options: ParseOptions = {}): Promise<ParsedFeed> {
+  return parseFeedTextSync(text, feedUrl, now, options);
+}
+
+export function parseFeedTextSync(text: string, feedUrl: string, now: Date, options: ParseOptions = {}): ParsedFeed {
+  const body = text.replace(/^\uFEFF/, '').trimStart();
+  if (!body.trim()) throw new FeedParseError('Not a feed: the server sent an empty body', 'empty');
+  const warnings: string[] = [];
+  let raw: RawFeed;
+  if (body.startsWith('{') || body.startsWith('[')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      throw new FeedParseError('Not a feed: the body starts like JSON but is not valid JSON', 'not-feed');
+    }
+    if (!isJsonFeed(json)) throw new FeedParseError('Not a feed: the server sent JSON that is not a JSON Feed', 'not-feed');
+    raw = readJsonFeed(json, feedUrl);
+  } else {
+    if (HTML_START.test(body)) throw new FeedParseError('Not a feed: the server sent an HTML page', 'html');
+    if (!body.startsWith('<')) throw new FeedParseError(`Not a feed: the body is neither XML nor JSON (it starts "${body.slice(0, 30).replace(/\s+/g, ' ')}")`, 'not-feed');
+    let doc: ReturnType<typeof parseXml>;
+    try {
+      doc = parseXml(text.replace(/^\uFEFF/, ""));
+    } catch (error) {
+      if (error instanceof XmlError) throw new FeedParseError(error.message, /DOCTYPE/.test(error.reason) ? 'unsafe' : 'malformed');
+      throw error;
+    }
+    warnings.push(...doc.warnings);
+    const rootName = doc.root.local.toLowerCase();
+    if (rootName === 'html') throw new FeedParseError('Not a feed: the server sent an HTML page', 'html');
+    if (rootName === 'rss' || rootName === 'rdf' || rootName === 'channel') raw = readRss(doc.root, feedUrl);
+    else if (rootName === 'feed' && atom03Or10(doc.root)) raw = readAtom(doc.root, feedUrl);
+    else throw new FeedParseError(`Not a feed: the XML document is <${doc.root.name}>, not RSS or Atom`, 'not-feed');
+    if (doc.truncatedAt) {
+      const { line, openElements } = doc.truncatedAt;
+      const inItem = openElements.some((name) => /^(item|entry)$/i.test(name.replace(/^.*:/, '')));
+      // The entry that was being written when the text stopped is incomplete; keep the others.
+      if (inItem) raw.items.pop();
+      if (raw.items.length === 0) {
+        throw new FeedParseError(`Malformed feed XML at line ${line}: the document ends inside <${openElements[openElements.length - 1] ?? ''}> before any complete item`);
+      }
+      warnings.push(`Malformed feed XML at line ${line}: the document ends inside <${openElements[openElements.length - 1] ?? ''}>; kept ${raw.items.length} complete item${raw.items.length === 1 ? '' : 's'}`);
+    }
+  }
+
+  const language = raw.language?.trim() || null;
+  const context = { now, language, defaultOffsetMinutes: options.defaultOffsetMinutes ?? KAZAKHSTAN_OFFSET_MINUTES };
+  const items = assignIdentities(raw.items.map((item) => normaliseItem(item, context)));
+  const siteUrl = absoluteUrl(raw.siteUrl, feedUrl);
   return {
-    feed: { title: cleanTitle(parsed.title ?? '') || new URL(feedUrl).host, url: feedUrl, siteUrl, format, language },
-    items: dedupeIds(items),
+    feed: {
+      title: cleanTitle(raw.title ?? '') || hostOf(feedUrl),
+      url: feedUrl,
+      siteUrl,
+      format: raw.format,
+      language,
+    },
+    items,
+    warnings,
   };
 }
 
-function normaliseItem(raw: Parser.Item & ExtraItemFields, baseUrl: string, language: string | null, now: Date): FeedItem {
-  const url = absolute(raw.link ?? null, baseUrl);
-  const fullHtml = raw['content:encoded'] ?? raw.content ?? '';
-  const contentHtml = sanitizeFeedHtml(fullHtml || raw.summary || '', url ?? baseUrl);
-  const summary = htmlToText(raw.contentSnippet ?? raw.summary ?? raw.content ?? '').slice(0, 2000);
-  const fullText = raw['yandex:full-text'] ? htmlToText(raw['yandex:full-text']) : htmlToText(contentHtml);
-  const text = fullText.length >= summary.length ? fullText : summary;
-  const title = cleanTitle(raw.title ?? '') || text.slice(0, 120);
-  const guid = raw.guid ?? raw.id ?? null;
-  const published = raw.isoDate ? new Date(raw.isoDate) : null;
-  const publishedAt = published && !Number.isNaN(published.getTime()) ? published : now;
-  return {
-    id: guid ?? url ?? 'hash:' + createHash('sha256').update(title + '\n' + text).digest('hex').slice(0, 32),
-    guid,
-    url,
-    title,
-    summary,
-    contentHtml,
-    text,
-    author: raw['dc:creator'] ?? raw.creator ?? raw.author ?? null,
-    publishedAt: (publishedAt.getTime() > now.getTime() + 3600_000 ? now : publishedAt).toISOString(),
-    categories: (raw.categories ?? []).filter((c): c is string => typeof c === 'string'),
-    imageUrl: firstMediaUrl(raw, baseUrl),
-    enclosures: raw.enclosure?.url
-      ? [{ url: absolute(raw.enclosure.url, baseUrl) ?? raw.enclosure.url, type: raw.enclosure.type ?? null, length: Number(raw.enclosure.length) || null }]
-      : [],
-    language,
-  };
-}
-
-function firstMediaUrl(raw: ExtraItemFields & Parser.Item, baseUrl: string): string | null {
-  for (const field of [raw['media:content'], raw['media:thumbnail']]) {
-    const first = Array.isArray(field) ? field[0] : field;
-    const url = first?.$?.url;
-    if (url) return absolute(url, baseUrl);
-  }
-  if (raw.enclosure?.url && raw.enclosure.type?.startsWith('image/')) return absolute(raw.enclosure.url, baseUrl);
-  return null;
-}
-
-function cleanTitle(title: string): string {
-  return decodeEntities(htmlToText(title)).replace(/\s+/g, ' ').trim();
-}
-
-function absolute(link: string | null, base: string): string | null {
-  if (!link) return null;
+function hostOf(url: string): string {
   try {
-    const url = new URL(link.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    return new URL(url).host;
   } catch {
-    return null;
+    return url;
   }
-}
-
-/** Two items with one guid in one feed would overwrite each other: fall back to their URLs. */
-function dedupeIds(items: FeedItem[]): FeedItem[] {
-  const seen = new Set<string>();
-  return items.map((item) => {
-    let id = item.id;
-    if (seen.has(id) && item.url) id = item.url;
-    seen.add(id);
-    return id === item.id ? item : { ...item, id };
-  });
 }

@@ -1,0 +1,130 @@
+// Raw fields from any feed format -> the FeedItem the rest of the app stores. Everything a feed
+// says is untrusted: text is text, markup is sanitised, links are absolute http(s), dates are
+// UTC and never in the future.
+import { createHash } from 'node:crypto';
+import type { Enclosure, FeedItem } from '../../src-shared/model';
+import { parseDate, type DateContext } from './dates';
+import { decodeEntities, htmlToText, sanitizeFeedHtml } from './sanitize';
+import { absoluteUrl, canonicalUrl } from './urls';
+
+/** A FeedItem plus why its date is not the feed's own. Assignable to FeedItem. */
+export type NormalisedItem = FeedItem & {
+  /** 'missing': no readable date, first-seen time used; 'clamped': more than 1 h in the future. */
+  dateFlag?: 'missing' | 'clamped';
+};
+
+/** What a format reader extracts from one entry, before any cleaning. */
+export interface RawItem {
+  title: string | null;
+  /** Whether the title may carry markup (RSS titles often do; Atom says so with type). */
+  titleIsHtml: boolean;
+  link: string | null;
+  guid: string | null;
+  /** RSS guid isPermaLink: when true the guid is also the link. */
+  guidIsLink?: boolean;
+  published: string | null;
+  updated: string | null;
+  summaryHtml: string | null;
+  contentHtml: string | null;
+  /** Plain full text, e.g. yandex:full-text or JSON Feed content_text. */
+  fullText: string | null;
+  author: string | null;
+  categories: string[];
+  enclosures: Array<{ url: string; type: string | null; length: string | number | null }>;
+  images: string[];
+  /** Base for relative links inside this item (xml:base, else the feed's site). */
+  baseUrl: string;
+  /** Base for links inside the content when it differs (Atom content with its own xml:base). */
+  contentBaseUrl?: string;
+  language?: string | null;
+}
+
+export interface NormaliseContext extends DateContext {
+  now: Date;
+  language: string | null;
+}
+
+const FUTURE_TOLERANCE_MS = 60 * 60_000;
+const TITLE_FROM_TEXT_CHARS = 120;
+
+export function cleanTitle(title: string, isHtml = true): string {
+  const text = isHtml ? htmlToText(title) : decodeEntities(title);
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** The first words of the text, cut at a word boundary, as a stand-in headline. */
+export function titleFromText(text: string): string {
+  const firstLine = text.split('\n').find((line) => line.trim()) ?? '';
+  const sentence = firstLine.match(/^(.{20,}?[.!?])(\s|$)/)?.[1] ?? firstLine;
+  if (sentence.length <= TITLE_FROM_TEXT_CHARS) return sentence.trim();
+  const cut = sentence.slice(0, TITLE_FROM_TEXT_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return (space > 40 ? cut.slice(0, space) : cut).trim() + '…';
+}
+
+export function hashIdentity(title: string, text: string): string {
+  return 'hash:' + createHash('sha256').update(title + '\n' + text).digest('hex').slice(0, 32);
+}
+
+export function resolveDate(raw: string | null, context: NormaliseContext): { publishedAt: string; dateFlag?: 'missing' | 'clamped' } {
+  const date = parseDate(raw, context);
+  if (!date) return { publishedAt: context.now.toISOString(), dateFlag: 'missing' };
+  if (date.getTime() > context.now.getTime() + FUTURE_TOLERANCE_MS) return { publishedAt: context.now.toISOString(), dateFlag: 'clamped' };
+  return { publishedAt: date.toISOString() };
+}
+
+export function normaliseItem(raw: RawItem, context: NormaliseContext): NormalisedItem {
+  const link = absoluteUrl(raw.link, raw.baseUrl) ?? (raw.guidIsLink ? absoluteUrl(raw.guid, raw.baseUrl) : null);
+  const url = link ? canonicalUrl(link) : null;
+  const richest = raw.contentHtml?.trim() ? raw.contentHtml : (raw.summaryHtml ?? '');
+  const contentHtml = sanitizeFeedHtml(richest, raw.contentBaseUrl ?? url ?? raw.baseUrl);
+  const summary = htmlToText(raw.summaryHtml ?? raw.contentHtml ?? '').slice(0, 2000);
+  const candidates = [raw.fullText ? htmlToText(raw.fullText) : '', htmlToText(contentHtml), summary];
+  const text = candidates.reduce((best, next) => (next.length > best.length ? next : best), '');
+  const title = cleanTitle(raw.title ?? '', raw.titleIsHtml) || titleFromText(text);
+  const guid = raw.guid?.trim() || null;
+  const { publishedAt, dateFlag } = resolveDate(raw.published || raw.updated, context);
+  const imageUrl = raw.images.map((image) => absoluteUrl(image, raw.baseUrl)).find((image) => image !== null) ?? null;
+  const enclosures: Enclosure[] = [];
+  for (const enclosure of raw.enclosures) {
+    const enclosureUrl = absoluteUrl(enclosure.url, raw.baseUrl);
+    if (!enclosureUrl) continue;
+    const length = Number(enclosure.length);
+    enclosures.push({ url: enclosureUrl, type: enclosure.type?.trim() || null, length: Number.isFinite(length) && length > 0 ? length : null });
+  }
+  const item: NormalisedItem = {
+    id: guid ?? url ?? hashIdentity(title, text),
+    guid,
+    url,
+    title,
+    summary,
+    contentHtml,
+    text,
+    author: raw.author ? cleanTitle(raw.author) || null : null,
+    publishedAt,
+    categories: [...new Set(raw.categories.map((c) => cleanTitle(c)).filter((c) => c.length > 0))],
+    imageUrl: imageUrl ?? enclosures.find((e) => e.type?.startsWith('image/'))?.url ?? null,
+    enclosures,
+    language: raw.language ?? context.language,
+  };
+  if (dateFlag) item.dateFlag = dateFlag;
+  return item;
+}
+
+/**
+ * Identity inside one source: the guid, unless the feed reuses guids (then none of them
+ * identifies anything), else the canonical URL, else a hash of title and text. Whatever still
+ * collides gets the hash, so no item silently overwrites another.
+ */
+export function assignIdentities(items: NormalisedItem[]): NormalisedItem[] {
+  const guidCounts = new Map<string, number>();
+  for (const item of items) if (item.guid) guidCounts.set(item.guid, (guidCounts.get(item.guid) ?? 0) + 1);
+  const seen = new Set<string>();
+  return items.map((item) => {
+    const guidUsable = item.guid !== null && guidCounts.get(item.guid) === 1;
+    let id = guidUsable && item.guid ? item.guid : (item.url ?? hashIdentity(item.title, item.text));
+    if (seen.has(id)) id = hashIdentity(item.title, item.text);
+    seen.add(id);
+    return id === item.id ? item : { ...item, id };
+  });
+}

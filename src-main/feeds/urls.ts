@@ -1,0 +1,44 @@
+// Links as a reader and a deduplicator need them: absolute, http(s) only, and without the
+// tracking parameters that make one article look like several.
+
+/** Resolves a link against a base; anything that is not http(s) (javascript:, data:, mailto:) is no link. */
+export function absoluteUrl(link: string | null | undefined, base: string | null | undefined): string | null {
+  const trimmed = link?.trim();
+  if (!trimmed) return null;
+  try {
+    const url = base ? new URL(trimmed, base) : new URL(trimmed);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const TRACKING_PARAMS = new Set([
+  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'yclid', 'ysclid', 'msclkid', 'igshid', 'mc_cid', 'mc_eid',
+  '_openstat', 'twclid', 'ttclid', 'li_fat_id', 'oly_anon_id', 'oly_enc_id', '_hsenc', '_hsmi', 'spm',
+]);
+
+export function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('utm_') || TRACKING_PARAMS.has(lower);
+}
+
+/**
+ * One spelling per article: lower-case host, no default port, no fragment, no tracking
+ * parameters. Scheme and "www." are kept, since some sites serve different things there.
+ */
+export function canonicalUrl(link: string): string {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return link;
+  }
+  url.hash = '';
+  const kept = [...url.searchParams].filter(([name]) => !isTrackingParam(name));
+  if (kept.length !== [...url.searchParams].length) {
+    url.search = '';
+    for (const [name, value] of kept) url.searchParams.append(name, value);
+  }
+  return url.href;
+}
