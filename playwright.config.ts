@@ -17,6 +17,7 @@ export default defineConfig({
   projects: [
     { name: 'chromium', use: chromium },
     // The same specs against the desktop app, wherever Electron's binary is installed.
-    { name: 'electron', use: chromium },
+    // browser-host-*.spec.ts drive the browser host as a separate process: nothing Electron-specific.
+    { name: 'electron', use: chromium, testIgnore: /browser-host-.*\.spec\.ts$/ },
   ],
 });

@@ -4,6 +4,7 @@ import type { ApiEvent, ApiEvents, ApiHandlers, AppInfo } from '../src-shared/ap
 import type { SourceSpec } from '../src-shared/model';
 import { defaultFeedDeps, fetchFeed, type FeedDeps } from './feeds/fetchFeed';
 import { Outbox } from './poller/outbox';
+import { htmlListPreset } from './sources/htmlPresets';
 import { Poller } from './poller/poller';
 import { PollStateFile } from './poller/pollState';
 
@@ -36,7 +37,7 @@ export function createService(options: ServiceOptions): Service {
   const outbox = new Outbox(options.dataDir);
   const state = new PollStateFile(options.dataDir);
   const poller = new Poller({
-    fetchFeed: (url, fetchOptions) => fetchFeed(url, fetchOptions, feedDeps),
+    fetchFeed: (url, fetchOptions, source) => fetchFeed(url, { ...fetchOptions, htmlList: htmlListPreset(source.preset) }, feedDeps),
     now: feedDeps.now,
     random: options.random ?? Math.random,
     outbox,

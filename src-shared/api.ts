@@ -27,6 +27,7 @@ export const sourceSpecSchema = z.object({
   intervalMinutes: z.number().int().min(1).max(24 * 60),
   enabled: z.boolean(),
   browserUserAgent: z.boolean(),
+  preset: z.string().max(100).nullable().optional(),
 }) satisfies z.ZodType<SourceSpec>;
 
 export interface AppInfo {

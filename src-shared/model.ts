@@ -61,6 +61,8 @@ export interface SourceSpec {
   enabled: boolean;
   /** Some outlets answer 403 to anything that is not a browser. */
   browserUserAgent: boolean;
+  /** For kind 'html': the built-in HTML-list preset that reads the page (see src-main/sources/htmlPresets.ts). */
+  preset?: string | null;
 }
 
 /** The poller's view of one source, shown to the user next to it. */

@@ -1,6 +1,6 @@
 // presswatch <command>: fetch a feed, poll sources, or serve the app to a browser.
 // stdout carries only the command's output (JSON for fetch --json); messages go to stderr.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,12 +10,31 @@ import { appVersion, rendererBuildDir, sampleFeedsDir } from '../paths';
 import { createService } from '../service';
 import { builtInSources } from '../sources/defaults';
 import { startWebHost } from '../web/server';
+import { parseSourceFile } from '../sources/sourceFile';
 import { matchesPlainWords } from './plainQuery';
+import { runPoll } from './poll';
 
 const usage = `Usage:
   presswatch fetch <url> [--json] [--query "<q>"]
-  presswatch serve [--port N] [--data DIR]
+  presswatch poll --sources <file.opml|file.json> --state <dir> [--once] [--out items.jsonl]
+  presswatch serve [--port N] [--data DIR] [--sources <file.opml|file.json>]
   presswatch demo [--port N] [--data DIR]`;
+
+async function commandPoll(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { sources: { type: 'string' }, state: { type: 'string' }, once: { type: 'boolean', default: false }, out: { type: 'string' } },
+  });
+  if (!values.sources || !values.state) throw new Error('poll needs --sources <file> and --state <dir>');
+  await runPoll({
+    sourcesFile: values.sources,
+    stateDir: values.state,
+    once: values.once ?? false,
+    outFile: values.out ?? null,
+    log: (line) => process.stdout.write(line + '\n'),
+  });
+  return 0;
+}
 
 function defaultDataDir(): string {
   return process.env.PRESSWATCH_DATA ?? path.join(os.homedir(), '.presswatch');
@@ -45,11 +64,11 @@ async function commandFetch(argv: string[]): Promise<number> {
 async function serve(argv: string[], demo: boolean): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, data: { type: 'string' }, token: { type: 'string' } },
+    options: { port: { type: 'string' }, data: { type: 'string' }, token: { type: 'string' }, sources: { type: 'string' } },
   });
   const dataDir = values.data ?? (demo ? path.join(os.tmpdir(), `presswatch-demo-${process.pid}`) : defaultDataDir());
   mkdirSync(dataDir, { recursive: true });
-  let defaultSources = builtInSources;
+  let defaultSources = values.sources ? parseSourceFile(readFileSync(values.sources, 'utf8')) : builtInSources;
   let closeSamples: (() => Promise<void>) | null = null;
   if (demo) {
     const samples = await startSampleFeedServer(sampleFeedsDir);
@@ -82,6 +101,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'fetch':
       return commandFetch(rest);
+    case 'poll':
+      return commandPoll(rest);
     case 'serve':
       return serve(rest, false);
     case 'demo':

@@ -59,11 +59,12 @@ export async function startSampleFeedServer(feedsDir: string, port = 0): Promise
 
 /** The demo's source list: one sample of each outlet the app is built for. */
 export function sampleSources(baseUrl: string): SourceSpec[] {
-  const make = (id: string, name: string, route: string, group: string, language: string): SourceSpec => ({
+  const make = (id: string, name: string, route: string, group: string, language: string, preset: string | null = null): SourceSpec => ({
     id,
     name,
     url: baseUrl + route,
-    kind: 'feed',
+    kind: preset ? 'html' : 'feed',
+    preset,
     language,
     group,
     intervalMinutes: 15,
@@ -73,7 +74,8 @@ export function sampleSources(baseUrl: string): SourceSpec[] {
   return [
     make('sample-zakon-ru', 'Zakon.kz', '/zakon/zakon-ru-rss2.xml', 'Казахстан', 'ru'),
     make('sample-zakon-kk', 'Zakon.kz (қаз.)', '/zakon/zakon-kk-rss2.xml', 'Казахстан', 'kk'),
-    make('sample-akorda-ru', 'Akorda.kz', '/akorda/akorda-synthetic-rss-ru.xml', 'Казахстан', 'ru'),
+    // Akorda.kz has no feed: its news page is read as an HTML list.
+    make('sample-akorda-ru', 'Akorda.kz', '/akorda/akorda-events-ru.html', 'Казахстан', 'ru', 'akorda-ru'),
     make('sample-zakon-cp1251', 'Zakon.kz (windows-1251)', '/encoding/zakon-cp1251-declared.xml', 'Казахстан', 'ru'),
     make('sample-astanatimes', 'The Astana Times', '/atom/astanatimes-atom-en.xml', 'Kazakhstan', 'en'),
     make('sample-n1', 'N1 Srbija', '/serbian/n1-like-sr-latn.xml', 'Srbija', 'sr'),

@@ -15,7 +15,7 @@ const FULL_FETCH_EVERY_MS = 12 * 60 * 60 * 1000;
 const SENT_FINGERPRINTS_KEPT = 2000;
 
 export interface PollerDeps {
-  fetchFeed: (url: string, options: FetchFeedOptions) => Promise<FetchFeedResult>;
+  fetchFeed: (url: string, options: FetchFeedOptions, source: SourceSpec) => Promise<FetchFeedResult>;
   now: () => Date;
   random: () => number;
   outbox: Outbox;
@@ -104,9 +104,11 @@ export class Poller {
         etag: needsFullFetch ? null : state.etag,
         lastModified: needsFullFetch ? null : state.lastModified,
         browserUserAgent: spec.browserUserAgent,
-      });
+      }, spec);
       state.etag = result.etag;
       state.lastModified = result.lastModified;
+      // 301/308 move the source for good; 302/307 do not.
+      if (result.permanentRedirectUrl) state.movedTo = result.permanentRedirectUrl;
       if (result.status === 'ok') {
         state.lastFullFetchAt = now.toISOString();
         const fresh = this.newOrChanged(state, result.result.items);

@@ -2,15 +2,15 @@
 // Akorda.kz publishes no feed; it is read as an HTML news list.
 import type { SourceSpec } from '../../src-shared/model';
 
-function source(id: string, name: string, url: string, group: string, language: string, kind: SourceSpec['kind'] = 'feed'): SourceSpec {
-  return { id, name, url, kind, language, group, intervalMinutes: 15, enabled: true, browserUserAgent: false };
+function source(id: string, name: string, url: string, group: string, language: string, preset: string | null = null): SourceSpec {
+  return { id, name, url, kind: preset ? 'html' : 'feed', language, group, intervalMinutes: 15, enabled: true, browserUserAgent: false, preset };
 }
 
 export const builtInSources: SourceSpec[] = [
   source('zakon-ru', 'Zakon.kz', 'https://www.zakon.kz/rss/', 'Казахстан', 'ru'),
-  source('akorda-ru', 'Akorda.kz — События', 'https://www.akorda.kz/ru/events', 'Казахстан', 'ru', 'html'),
-  source('akorda-kk', 'Akorda.kz — Оқиғалар', 'https://www.akorda.kz/kz/events', 'Казахстан', 'kk', 'html'),
-  source('akorda-en', 'Akorda.kz — Events', 'https://www.akorda.kz/en/events', 'Kazakhstan', 'en', 'html'),
+  source('akorda-ru', 'Akorda.kz — События', 'https://www.akorda.kz/ru/events', 'Казахстан', 'ru', 'akorda-ru'),
+  source('akorda-kk', 'Akorda.kz — Оқиғалар', 'https://www.akorda.kz/kz/events', 'Казахстан', 'kk', 'akorda-kk'),
+  source('akorda-en', 'Akorda.kz — Events', 'https://www.akorda.kz/en/events', 'Kazakhstan', 'en', 'akorda-en'),
   source('kazinform-ru', 'Kazinform', 'https://www.inform.kz/rss/rus.xml', 'Казахстан', 'ru'),
   source('tengrinews-ru', 'Tengrinews', 'https://tengrinews.kz/news.rss', 'Казахстан', 'ru'),
   source('astanatimes-en', 'The Astana Times', 'https://astanatimes.com/feed/', 'Kazakhstan', 'en'),

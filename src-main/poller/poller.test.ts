@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FetchFeedOptions, FetchFeedResult } from '../feeds/fetchFeed';
+import { FeedFetchError } from '../feeds/fetchFeed';
+import type { FeedItem, ItemBatch, SourceSpec, SourceStatus } from '../../src-shared/model';
+import { Outbox } from './outbox';
+import { Poller } from './poller';
+import { PollStateFile } from './pollState';
+
+const source: SourceSpec = {
+  id: 'zakon', name: 'Zakon.kz', url: 'https://www.zakon.kz/rss/', kind: 'feed', language: 'ru', group: 'Казахстан',
+  intervalMinutes: 15, enabled: true, browserUserAgent: false,
+};
+
+function item(id: string, title: string): FeedItem {
+  return { id, guid: id, url: null, title, summary: '', contentHtml: '', text: title, author: null, publishedAt: '2026-02-26T12:45:00.000Z', categories: [], imageUrl: null, enclosures: [], language: 'ru' };
+}
+
+function ok(items: FeedItem[], etag: string | null = null): FetchFeedResult {
+  return { status: 'ok', finalUrl: source.url, etag, lastModified: null, result: { feed: { title: 'Zakon.kz', url: source.url, siteUrl: null, format: 'rss', language: 'ru' }, items, warnings: [] } };
+}
+
+describe('Poller', () => {
+  let dataDir: string;
+  let now: Date;
+  let batches: ItemBatch[];
+  let statuses: SourceStatus[];
+  let requests: FetchFeedOptions[];
+  let answers: Array<FetchFeedResult | Error>;
+
+  function makePoller() {
+    const state = new PollStateFile(dataDir);
+    const poller = new Poller({
+      fetchFeed: async (_url, options) => {
+        requests.push(options);
+        const answer = answers.shift()!;
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+      now: () => now,
+      random: () => 0.5,
+      outbox: new Outbox(dataDir),
+      state,
+      onBatch: (batch) => batches.push(batch),
+      onStatus: (status) => statuses.push(status),
+    });
+    poller.setSources([source]);
+    return { poller, state };
+  }
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'presswatch-poller-'));
+    now = new Date('2026-02-26T13:00:00Z');
+    batches = [];
+    statuses = [];
+    requests = [];
+    answers = [];
+  });
+  afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('writes new items to the outbox before announcing them, and sends only new or changed items', async () => {
+    const { poller } = makePoller();
+    answers.push(ok([item('a', 'Токаев и Вучич провели брифинг'), item('b', 'Вучич прилетел в Астану')], '"v1"'));
+    await poller.poll('zakon');
+    expect(batches).toHaveLength(1);
+    expect(await new Outbox(dataDir).pending()).toEqual(batches);
+
+    now = new Date('2026-02-26T13:20:00Z');
+    answers.push(ok([item('a', 'Токаев и Вучич провели брифинг для СМИ'), item('b', 'Вучич прилетел в Астану')], '"v2"'));
+    await poller.poll('zakon');
+    expect(batches[1]!.items.map((i) => i.title)).toEqual(['Токаев и Вучич провели брифинг для СМИ']);
+    expect(requests[1]!.etag).toBe('"v1"');
+  });
+
+  it('survives a restart: poll state and unacknowledged batches come back from disk', async () => {
+    const first = makePoller();
+    answers.push(ok([item('a', 'Токаев и Вучич провели брифинг')], '"v1"'));
+    await first.poller.poll('zakon');
+
+    const second = makePoller();
+    await second.state.load();
+    answers.push(ok([item('a', 'Токаев и Вучич провели брифинг')], '"v1"'));
+    await second.poller.poll('zakon');
+    expect(requests[1]!.etag).toBe('"v1"');
+    expect(batches).toHaveLength(1); // the unchanged item is not sent again
+    const pending = await new Outbox(dataDir).pending();
+    expect(pending).toHaveLength(1);
+    await new Outbox(dataDir).ack(pending[0]!.batchId);
+    expect(await new Outbox(dataDir).pending()).toHaveLength(0);
+  });
+
+  it('reports a failure in words, backs off, and honours Retry-After', async () => {
+    const { poller, state } = makePoller();
+    answers.push(new FeedFetchError('HTTP 503 from www.zakon.kz', 503, 120_000));
+    await poller.poll('zakon');
+    const last = statuses.at(-1)!;
+    expect(last.state).toBe('error');
+    expect(last.lastError).toBe('HTTP 503 from www.zakon.kz');
+    expect(state.get('zakon').nextPollAt).toBe('2026-02-26T13:02:00.000Z');
+
+    answers.push(new FeedFetchError('Cannot reach www.zakon.kz: connect ECONNREFUSED'));
+    await poller.poll('zakon');
+    // Second failure in a row: 15 min × 2² with the jitter at its midpoint.
+    expect(state.get('zakon').nextPollAt).toBe('2026-02-26T14:00:00.000Z');
+    expect(batches).toHaveLength(0);
+  });
+
+  it('polls only sources that are due and enabled', async () => {
+    const { poller } = makePoller();
+    answers.push(ok([item('a', 'x')]));
+    await poller.pollDue();
+    await poller.pollDue(); // not due again for 15 minutes
+    expect(requests).toHaveLength(1);
+    poller.setSources([{ ...source, enabled: false }]);
+    now = new Date('2026-02-26T14:00:00Z');
+    await poller.pollDue();
+    expect(requests).toHaveLength(1);
+  });
+});
