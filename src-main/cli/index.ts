@@ -11,7 +11,7 @@ import { createService } from '../service';
 import { builtInSources } from '../sources/defaults';
 import { startWebHost } from '../web/server';
 import { parseSourceFile } from '../sources/sourceFile';
-import { matchesPlainWords } from './plainQuery';
+import { filterByQuery } from './feedQuery';
 import { runPoll } from './poll';
 
 const usage = `Usage:
@@ -51,7 +51,7 @@ async function commandFetch(argv: string[]): Promise<number> {
   const result = await fetchFeed(url, {}, defaultFeedDeps);
   if (result.status !== 'ok') throw new Error(`${url}: 304 Not Modified without validators`);
   const { feed, items } = result.result;
-  const kept = values.query ? items.filter((item) => matchesPlainWords(values.query ?? '', item)) : items;
+  const kept = values.query ? filterByQuery(values.query, feed, items) : items;
   if (values.json) {
     process.stdout.write(JSON.stringify({ feed, items: kept }, null, 2) + '\n');
   } else {
