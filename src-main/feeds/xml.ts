@@ -6,6 +6,7 @@
 //   entities is refused outright, so an expansion bomb costs nothing;
 // - attributes live in a Map and children in arrays, so names like "__proto__" are just strings;
 // - nesting depth and element count are capped.
+import sax from 'sax';
 import { codePointToString, namedEntity } from './htmlEntities';
 
 export interface XmlElement {
@@ -46,8 +47,6 @@ export interface XmlLimits {
   maxElements?: number;
 }
 
-const NAME_START = /[A-Za-z_:\u00c0-\uffff]/;
-const NAME_CHAR = /[A-Za-z0-9_:.\-\u00b7\u00c0-\uffff]/;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 class LineCounter {
@@ -90,6 +89,24 @@ export function decodeXmlText(raw: string, note: (kind: 'entity' | 'ampersand', 
   });
 }
 
+/** sax's parser state that its type definitions leave out; read only at the end of the text. */
+interface SaxInternals {
+  state: number;
+  cdata: string;
+  tagName: string;
+  tag: { attributes: Record<string, string> } | null;
+}
+const SAX_STATE = (sax as unknown as { STATE: Record<string, number> }).STATE;
+
+/** A BMP private-use character that does not occur in the text, to stand in for another one. */
+function unusedChar(text: string, after = 0xe000): string {
+  for (let code = after; code <= 0xf8ff; code++) {
+    const char = String.fromCharCode(code);
+    if (!text.includes(char)) return char;
+  }
+  throw new XmlError('the text uses every private-use character', 1);
+}
+
 export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
   const maxDepth = limits.maxDepth ?? 256;
   const maxElements = limits.maxElements ?? 500_000;
@@ -117,16 +134,23 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
     else warnOnce('amp', 'Unescaped "&" read as a literal ampersand');
   };
 
+  // sax does the tokenising, in strict mode so names keep their case. What it must not see is
+  // swapped for stand-ins of the same length, so its positions stay ours, and swapped back in
+  // every piece it hands over: "&" (references are decoded here, forgivingly, never by sax) and
+  // a "<" that cannot start markup (read as text, as browsers do).
+  const amp = unusedChar(text);
+  const lt = unusedChar(text, amp.charCodeAt(0) + 1);
+  const prepared = text.replace(/&/g, amp).replace(/<(?![A-Za-z_:\u00c0-\uffff/!?])/g, lt);
+  const restore = (raw: string): string => (raw.includes(amp) || raw.includes(lt) ? raw.split(amp).join('&').split(lt).join('<') : raw);
+
   let root: XmlElement | null = null;
   const stack: XmlElement[] = [];
   let elementCount = 0;
-  let pos = start < 0 ? text.length : start;
-
   const current = (): XmlElement | undefined => stack[stack.length - 1];
-  const appendText = (value: string): void => {
+  const appendText = (value: string, at: number): void => {
     const parent = current();
     if (!parent) {
-      if (value.trim()) throw new XmlError(root ? 'text after the end of the document' : 'text before the first element', lines.lineAt(pos));
+      if (value.trim()) throw new XmlError(root ? 'text after the end of the document' : 'text before the first element', lines.lineAt(at));
       return;
     }
     const last = parent.children[parent.children.length - 1];
@@ -143,155 +167,105 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
     return null;
   };
 
-  while (pos < text.length) {
-    if (root && stack.length === 0) {
-      // The document is over. Comments and PIs may follow; anything else is junk (a second root).
-      const rest = text.slice(pos).replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, '').trim();
-      if (rest) warnings.push(`Ignored content after the end of the document at line ${lines.lineAt(pos + Math.max(0, text.slice(pos).search(/\S/)))}`);
-      break;
-    }
-    const lt = text.indexOf('<', pos);
-    if (lt !== pos) {
-      const end = lt === -1 ? text.length : lt;
-      const raw = text.slice(pos, end);
-      if (raw.includes(']]>')) warnOnce('cdata-end', 'Stray "]]>" outside CDATA kept as text');
-      appendText(decodeXmlText(raw, entityNote));
-      pos = end;
-      continue;
-    }
-    if (text.startsWith('<?', pos)) {
-      const end = text.indexOf('?>', pos + 2);
-      pos = end === -1 ? text.length : end + 2;
-      continue;
-    }
-    if (text.startsWith('<!--', pos)) {
-      const end = text.indexOf('-->', pos + 4);
-      pos = end === -1 ? text.length : end + 3;
-      continue;
-    }
-    if (text.startsWith('<![CDATA[', pos)) {
-      const bodyStart = pos + 9;
-      let end = text.indexOf(']]>', bodyStart);
-      if (end === -1) {
-        appendText(text.slice(bodyStart));
-        pos = text.length;
-        break;
+  const parser = sax.parser(true, { xmlns: false, position: true });
+  const internals = parser as unknown as SaxInternals;
+  // sax counts the characters it was given; `skipped` is what the CDATA repair fed it around.
+  let skipped = 0;
+  const here = (): number => parser.position + skipped;
+  let lastNodeEnd = 0;
+  let done = false;
+  let rootEnd = 0;
+  let skipTo = -1;
+
+  // Text runs arrive raw, possibly in pieces; they are decoded whole before the next node.
+  let pendingText = '';
+  let pendingStart = 0;
+  let strayEndTag = '';
+  const flushText = (): void => {
+    if (!pendingText) return;
+    const raw = pendingText;
+    pendingText = '';
+    const bare = raw.indexOf(lt);
+    if (bare !== -1 && current()) warnOnce('lt', `A bare "<" at line ${lines.lineAt(pendingStart + bare)} read as text`);
+    const value = restore(raw);
+    if (value.includes(']]>')) warnOnce('cdata-end', 'Stray "]]>" outside CDATA kept as text');
+    appendText(decodeXmlText(value, entityNote), pendingStart + Math.max(0, value.search(/\S/)));
+  };
+  const nodeDone = (): void => {
+    lastNodeEnd = here();
+  };
+
+  let tagLine = 1;
+  let attrs = new Map<string, string>();
+  let attributeWithoutValue = false;
+  let cdata = '';
+  let lastMismatch = -1;
+
+  parser.onerror = (err: Error): void => {
+    // Every error sax reports is one it can read past; the repairs that need a word are made here.
+    const message = err.message;
+    if (!done && message.startsWith('Unexpected close tag') && lastMismatch !== here()) {
+      lastMismatch = here();
+      const index = stack.map((el) => el.name).lastIndexOf(internals.tagName);
+      if (index !== -1 && index < stack.length - 1) {
+        warnOnce(`unclosed:${stack[stack.length - 1]?.name ?? ''}`, `Closed <${stack.slice(index + 1).map((el) => el.name).join('>, <')}> left open at line ${lines.lineAt(here())}`);
       }
-      // Content that itself contains "]]>" ends the section too early. When the text after the
-      // first "]]>" runs on to another "]]>" right before the parent's end tag, that one is meant.
-      const parent = current();
-      if (parent && !/^\s*<\//.test(text.slice(end + 3, end + 3 + 64))) {
-        const closing = text.indexOf(`</${parent.name}`, end + 3);
-        const candidate = closing === -1 ? -1 : text.lastIndexOf(']]>', closing);
-        if (candidate > end && /^\]\]>\s*$/.test(text.slice(candidate, closing)) && !text.slice(end + 3, candidate).includes('<![CDATA[')) {
-          warnOnce('cdata-terminator', `CDATA content containing "]]>" at line ${lines.lineAt(end)} was kept whole`);
-          end = candidate;
-        }
-      }
-      appendText(text.slice(bodyStart, end));
-      pos = end + 3;
-      continue;
+    } else if (!done && message.startsWith('Unmatched closing tag')) {
+      const name = internals.tagName;
+      warnOnce(`stray:${name}`, `Ignored a stray end tag </${name}> at line ${lines.lineAt(here())}`);
+      strayEndTag = `</${name}>`; // sax keeps it as text; dropped when that text arrives
+    } else if (message.startsWith('Attribute without value')) {
+      attributeWithoutValue = true;
+    } else if (message.startsWith('Unquoted attribute value')) {
+      warnOnce('unquoted', `An unquoted attribute value at line ${tagLine}`);
     }
-    if (/^<!doctype/i.test(text.slice(pos, pos + 9))) {
-      const line = lines.lineAt(pos);
-      const bracket = text.indexOf('[', pos);
-      const close = text.indexOf('>', pos);
-      let end = close;
-      if (bracket !== -1 && (close === -1 || bracket < close)) {
-        const subsetEnd = text.indexOf(']', bracket);
-        const subset = subsetEnd === -1 ? text.slice(bracket) : text.slice(bracket, subsetEnd);
-        if (/<!ENTITY/i.test(subset)) {
-          throw new XmlError('the document declares its own entities in a DOCTYPE; refused, because that is how entity-expansion bombs and external-entity attacks work', line);
-        }
-        end = subsetEnd === -1 ? -1 : text.indexOf('>', subsetEnd);
+    parser.resume();
+  };
+  parser.ontext = (raw: string): void => {
+    if (done) return;
+    let value = raw;
+    if (strayEndTag && value.startsWith(strayEndTag)) value = value.slice(strayEndTag.length);
+    strayEndTag = '';
+    if (!value) return;
+    if (!pendingText) pendingStart = lastNodeEnd;
+    pendingText += value;
+  };
+  parser.onprocessinginstruction = nodeDone;
+  parser.oncomment = nodeDone;
+  parser.onsgmldeclaration = nodeDone;
+  parser.ondoctype = (raw: string): void => {
+    if (done) return;
+    const body = restore(raw);
+    const at = text.slice(0, here()).toLowerCase().lastIndexOf('<!doctype');
+    const bracket = body.indexOf('[');
+    if (bracket !== -1) {
+      const subsetEnd = body.indexOf(']', bracket);
+      if (/<!ENTITY/i.test(subsetEnd === -1 ? body.slice(bracket) : body.slice(bracket, subsetEnd))) {
+        throw new XmlError('the document declares its own entities in a DOCTYPE; refused, because that is how entity-expansion bombs and external-entity attacks work', lines.lineAt(Math.max(0, at)));
       }
-      if (/\bSYSTEM\b|\bPUBLIC\b/.test(text.slice(pos, end === -1 ? undefined : end))) warnOnce('doctype', 'Ignored an external DTD reference');
-      pos = end === -1 ? text.length : end + 1;
-      continue;
     }
-    if (text.startsWith('</', pos)) {
-      const end = text.indexOf('>', pos);
-      if (end === -1) {
-        pos = text.length;
-        break;
-      }
-      const name = text.slice(pos + 2, end).trim();
-      const index = stack.map((el) => el.name).lastIndexOf(name);
-      if (index === -1) {
-        warnOnce(`stray:${name}`, `Ignored a stray end tag </${name}> at line ${lines.lineAt(pos)}`);
-      } else {
-        if (index < stack.length - 1) {
-          warnOnce(`unclosed:${stack[stack.length - 1]?.name ?? ''}`, `Closed <${stack.slice(index + 1).map((el) => el.name).join('>, <')}> left open at line ${lines.lineAt(pos)}`);
-        }
-        stack.length = index;
-      }
-      pos = end + 1;
-      continue;
-    }
-    if (!NAME_START.test(text[pos + 1] ?? '')) {
-      warnOnce('lt', `A bare "<" at line ${lines.lineAt(pos)} read as text`);
-      appendText('<');
-      pos++;
-      continue;
-    }
-    // Start tag.
-    const tagLine = lines.lineAt(pos);
-    let p = pos + 1;
-    while (p < text.length && NAME_CHAR.test(text[p] ?? '')) p++;
-    const name = text.slice(pos + 1, p);
-    const attrs = new Map<string, string>();
-    let selfClosing = false;
-    let closed = false;
-    while (p < text.length) {
-      const c = text[p] ?? '';
-      if (c === '>') {
-        closed = true;
-        p++;
-        break;
-      }
-      if (c === '/' && text[p + 1] === '>') {
-        selfClosing = true;
-        closed = true;
-        p += 2;
-        break;
-      }
-      if (c === '<') break;
-      if (!NAME_CHAR.test(c)) {
-        p++;
-        continue;
-      }
-      const nameStart = p;
-      while (p < text.length && NAME_CHAR.test(text[p] ?? '')) p++;
-      const attrName = text.slice(nameStart, p);
-      while (/\s/.test(text[p] ?? '')) p++;
-      let value = '';
-      if (text[p] === '=') {
-        p++;
-        while (/\s/.test(text[p] ?? '')) p++;
-        const quote = text[p];
-        if (quote === '"' || quote === "'") {
-          const valueEnd = text.indexOf(quote, p + 1);
-          if (valueEnd === -1) {
-            p = text.length;
-            break;
-          }
-          value = text.slice(p + 1, valueEnd);
-          p = valueEnd + 1;
-        } else {
-          const valueStart = p;
-          while (p < text.length && !/[\s>]/.test(text[p] ?? '')) p++;
-          value = text.slice(valueStart, p);
-          warnOnce('unquoted', `An unquoted attribute value at line ${tagLine}`);
-        }
-      }
-      if (!attrs.has(attrName)) attrs.set(attrName, decodeXmlText(value, entityNote).replace(/[\t\n\r]/g, ' '));
-    }
-    if (!closed) {
-      pos = text.length;
-      break;
-    }
+    if (/\bSYSTEM\b|\bPUBLIC\b/.test(bracket === -1 ? body : body.slice(0, bracket))) warnOnce('doctype', 'Ignored an external DTD reference');
+    nodeDone();
+  };
+  parser.onopentagstart = (): void => {
+    if (done) return;
+    flushText();
+    tagLine = lines.lineAt(parser.startTagPosition - 1 + skipped);
+    attrs = new Map();
+  };
+  parser.onattribute = ({ name, value }): void => {
+    // Attributes live in the Map only; sax's own object is kept empty so no name can touch it.
+    if (internals.tag) delete internals.tag.attributes[name];
+    const raw = attributeWithoutValue ? '' : value;
+    attributeWithoutValue = false;
+    if (done || attrs.has(name)) return;
+    attrs.set(name, decodeXmlText(restore(raw), entityNote).replace(/[\t\n\r]/g, ' '));
+  };
+  parser.onopentag = (tag): void => {
+    if (done) return;
     if (++elementCount > maxElements) throw new XmlError(`more than ${maxElements} elements`, tagLine);
     if (stack.length >= maxDepth) throw new XmlError(`elements nested more than ${maxDepth} deep`, tagLine);
+    const name = tag.name;
     const parent = current() ?? null;
     const colon = name.indexOf(':');
     const prefix = colon > 0 ? name.slice(0, colon) : null;
@@ -300,8 +274,80 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
     if (prefix && element.ns === null) warnOnce(`prefix:${prefix}`, `Undeclared namespace prefix "${prefix}:" accepted`);
     if (parent) parent.children.push(element);
     else root = element;
-    if (!selfClosing) stack.push(element);
-    pos = p;
+    stack.push(element);
+    nodeDone();
+  };
+  parser.onclosetag = (): void => {
+    if (done) return;
+    flushText();
+    stack.pop();
+    nodeDone();
+    if (root && stack.length === 0) {
+      done = true;
+      rootEnd = here();
+    }
+  };
+  parser.onopencdata = (): void => {
+    if (done) return;
+    flushText();
+    cdata = '';
+  };
+  parser.oncdata = (raw: string): void => {
+    cdata += raw;
+  };
+  parser.onclosecdata = (): void => {
+    if (done) return;
+    const end = here() - 3;
+    // Content that itself contains "]]>" ends the section too early. When the text after the
+    // first "]]>" runs on to another "]]>" right before the parent's end tag, that one is meant:
+    // sax is then fed on from there, and what lay between is kept as CDATA.
+    const parent = current();
+    let value = restore(cdata);
+    cdata = '';
+    if (parent && !/^\s*<\//.test(text.slice(end + 3, end + 3 + 64))) {
+      const closing = text.indexOf(`</${parent.name}`, end + 3);
+      const candidate = closing === -1 ? -1 : text.lastIndexOf(']]>', closing);
+      if (candidate > end && /^\]\]>\s*$/.test(text.slice(candidate, closing)) && !text.slice(end + 3, candidate).includes('<![CDATA[')) {
+        warnOnce('cdata-terminator', `CDATA content containing "]]>" at line ${lines.lineAt(end)} was kept whole`);
+        value += text.slice(end, candidate);
+        skipTo = candidate + 3;
+      }
+    }
+    appendText(value, end);
+    nodeDone();
+  };
+
+  // Fed in pieces that end at each "]]>", so the CDATA repair can choose where sax goes on.
+  let pos = start < 0 ? text.length : start;
+  skipped = pos;
+  while (pos < text.length && !done) {
+    const next = prepared.indexOf(']]>', pos);
+    const pieceEnd = next === -1 ? text.length : next + 3;
+    parser.write(prepared.slice(pos, pieceEnd));
+    pos = pieceEnd;
+    if (skipTo !== -1) {
+      skipped += skipTo - pos;
+      pos = skipTo;
+      skipTo = -1;
+      lastNodeEnd = pos;
+    }
+  }
+
+  if (done) {
+    // The document is over. Comments and PIs may follow; anything else is junk (a second root).
+    const after = text.slice(rootEnd);
+    const rest = after.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, '').trim();
+    if (rest) warnings.push(`Ignored content after the end of the document at line ${lines.lineAt(rootEnd + Math.max(0, after.search(/\S/)))}`);
+  } else {
+    // The text ended early: an open CDATA section keeps what it had, a half-written tag is dropped.
+    const state = internals.state;
+    let openCdata: string | null = null;
+    if (state === SAX_STATE.CDATA) openCdata = internals.cdata;
+    else if (state === SAX_STATE.CDATA_ENDING) openCdata = `${internals.cdata}]`;
+    else if (state === SAX_STATE.CDATA_ENDING_2) openCdata = `${internals.cdata}]]`;
+    parser.close();
+    flushText();
+    if (openCdata !== null) appendText(restore(cdata + openCdata), text.length);
   }
 
   if (!root) throw new XmlError('no element found', lines.lineAt(text.length));
