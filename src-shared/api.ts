@@ -28,6 +28,7 @@ export const sourceSpecSchema = z.object({
   enabled: z.boolean(),
   browserUserAgent: z.boolean(),
   preset: z.string().max(100).nullable().optional(),
+  fullText: z.boolean().optional(),
 }) satisfies z.ZodType<SourceSpec>;
 
 export interface AppInfo {

@@ -39,6 +39,13 @@ export interface FeedItem {
   imageUrl: string | null;
   enclosures: Enclosure[];
   language: string | null;
+  /** Set when the feed gave no usable date (first-seen time used) or one in the future (clamped). */
+  dateFlag?: 'missing' | 'clamped';
+  /**
+   * Images kept for offline reading: original URL -> file name in the data folder's image store,
+   * served by both hosts under `images/<name>`.
+   */
+  offlineImages?: Record<string, string>;
 }
 
 export interface FetchedFeed {
@@ -63,6 +70,8 @@ export interface SourceSpec {
   browserUserAgent: boolean;
   /** For kind 'html': the built-in HTML-list preset that reads the page (see src-main/sources/htmlPresets.ts). */
   preset?: string | null;
+  /** Fetch each new item's page and keep its full text and images (the feed carries only a lead). */
+  fullText?: boolean;
 }
 
 /** The poller's view of one source, shown to the user next to it. */
