@@ -16,7 +16,7 @@ test('lists the sample outlets\u2019 items and reads the reference article', asy
 
   const reader = page.getByTestId('reader');
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(briefingTitle);
-  await expect(reader).toContainText('Zakon.kz: Новости Казахстана');
+  await expect(reader).toContainText('Zakon.kz · Автор: Zakon.kz · 26 февр. 2026 г.');
   // The reference article's Kazakh proverb survives fetch, storage and display letter for letter.
   await expect(page.getByTestId('reader-body')).toContainText('Жұмыла көтерген жүк жеңіл');
   await expect(page.getByTestId('reader-body')).toContainText('орден "Алтын Қыран"');

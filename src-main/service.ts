@@ -63,6 +63,17 @@ export function createService(options: ServiceOptions): Service {
     'sources.pollNow': async (sourceId) => {
       void poller.pollNow(sourceId);
     },
+    'sources.resend': async (sourceIds) => {
+      for (const id of sourceIds) {
+        const sourceState = state.get(id);
+        sourceState.sent = {};
+        sourceState.etag = null;
+        sourceState.lastModified = null;
+        sourceState.nextPollAt = null;
+      }
+      await state.save();
+      void Promise.all(sourceIds.map((id) => poller.poll(id)));
+    },
     'feeds.preview': async (url) => {
       const result = await fetchFeed(url, {}, feedDeps);
       if (result.status !== 'ok') throw new Error(`${url} answered 304 Not Modified to a request without validators`);

@@ -1,30 +1,50 @@
-import { Dexie } from 'dexie';
+// The press officer's desk: sidebar (views, sources, tags, topics, collections), the item list
+// and the reader. State that matters lives in Dexie; this component only holds what is on screen.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../src-shared/api';
 import type { SourceStatus } from '../src-shared/model';
 import type { PressWatchDb } from './db/schema';
+import { BackupButtons } from './features/backup/BackupButtons';
+import { ClipDialog } from './features/clippings/ClipDialog';
+import { ShortcutsHelp } from './features/keyboard/ShortcutsHelp';
+import { useShortcuts } from './features/keyboard/useShortcuts';
 import { ItemList } from './features/reader/ItemList';
 import { ReaderPane } from './features/reader/ReaderPane';
+import { SearchBox } from './features/search/SearchBox';
 import { SourcesPane } from './features/sources/SourcesPane';
+import { applyTag, ensureTag } from './features/tags/tagActions';
+import { TagInput } from './features/tags/TagInput';
+import { TagsPane } from './features/tags/TagsPane';
+import { TopicsPane } from './features/topics/TopicsPane';
 import { languages, setUiLanguage, type UiLanguage } from './i18n';
+import { parsedOrNull } from './search/highlight';
+import { emptyFilter, listKeys, type ListFilter, type ListView } from './state/listFilter';
+import { Notices, type Notice } from './ui/Notices';
 import { useOnline } from './ui/useOnline';
 
 interface AppProps {
   db: PressWatchDb;
   client: ApiClient;
   initialStatuses: SourceStatus[];
+  /** Where the host serves an offline image by its file name. */
+  offlineImageUrl: (fileName: string) => string;
+  notices: Notice[];
+  dismissNotice: (id: string) => void;
+  pushNotice: (notice: Omit<Notice, 'id'>) => void;
 }
 
-export function App({ db, client, initialStatuses }: AppProps) {
+export function App({ db, client, initialStatuses, offlineImageUrl, notices, dismissNotice, pushNotice }: AppProps) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
-  const [selectedSourceId, setSelectedSourceId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<ListFilter>(emptyFilter);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
-  const [statuses, setStatuses] = useState<Record<string, SourceStatus>>(() =>
-    Object.fromEntries(initialStatuses.map((status) => [status.sourceId, status])),
-  );
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [lastChecked, setLastChecked] = useState<string | null>(null);
+  const [clipKeys, setClipKeys] = useState<string[] | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [statuses, setStatuses] = useState<Record<string, SourceStatus>>(() => Object.fromEntries(initialStatuses.map((status) => [status.sourceId, status])));
 
   useEffect(() => {
     // Events and the full read below can arrive in either order: the newer revision wins.
@@ -41,40 +61,82 @@ export function App({ db, client, initialStatuses }: AppProps) {
     return off;
   }, [client]);
 
-  const sources = useLiveQuery(() => db.sources.orderBy('id').toArray(), [db]) ?? [];
-  const items =
-    useLiveQuery(
-      () =>
-        selectedSourceId === null
-          ? db.items.orderBy('publishedAt').reverse().toArray()
-          : db.items
-              .where('[sourceId+publishedAt]')
-              .between([selectedSourceId, Dexie.minKey], [selectedSourceId, Dexie.maxKey])
-              .reverse()
-              .toArray(),
-      [db, selectedSourceId],
-    ) ?? [];
+  const sources = useLiveQuery(async () => (await db.sources.toArray()).sort((a, b) => a.name.localeCompare(b.name)), [db]) ?? [];
+  const tags = useLiveQuery(() => db.tags.orderBy('name').toArray(), [db]) ?? [];
+  const topics = useLiveQuery(() => db.topics.orderBy('name').toArray(), [db]) ?? [];
+  const collections = useLiveQuery(() => db.collections.orderBy('name').toArray(), [db]) ?? [];
   const counts =
     useLiveQuery(async () => {
       const entries = await Promise.all(sources.map(async (s) => [s.id, await db.items.where('sourceId').equals(s.id).count()] as const));
       return Object.fromEntries(entries);
     }, [db, sources]) ?? {};
-  const selected = items.find((item) => item.key === selectedKey);
+  const list = useLiveQuery(() => listKeys(db, filter), [db, filter]);
+  const keys = useMemo(() => list?.keys ?? [], [list]);
+  const query = useMemo(() => parsedOrNull(filter.query), [filter.query]);
+  const tagMap = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
+  const sourceNames = useMemo(() => new Map(sources.map((s) => [s.id, s.name])), [sources]);
 
-  const select = (key: string) => {
-    setSelectedKey(key);
-    void db.items.update(key, { read: 1 });
+  const open = useCallback(
+    (key: string) => {
+      setSelectedKey(key);
+      void db.items.update(key, { read: 1 });
+    },
+    [db],
+  );
+  const patchFilter = (patch: Partial<ListFilter>) => {
+    setFilter((previous) => ({ ...previous, ...patch }));
+    setChecked(new Set());
   };
+  const toggleChecked = (key: string, range: boolean) => {
+    setChecked((previous) => {
+      const next = new Set(previous);
+      if (range && lastChecked) {
+        const from = Math.min(keys.indexOf(lastChecked), keys.indexOf(key));
+        const to = Math.max(keys.indexOf(lastChecked), keys.indexOf(key));
+        for (const k of keys.slice(from, to + 1)) next.add(k);
+      } else if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+    setLastChecked(key);
+  };
+  const targetKeys = checked.size > 0 ? [...checked] : selectedKey ? [selectedKey] : [];
+
+  useShortcuts({
+    keys,
+    selectedKey,
+    open,
+    toggleStar: () => {
+      if (selectedKey) void db.items.get(selectedKey).then((item) => item && db.items.update(item.key, { starred: item.starred ? 0 : 1 }));
+    },
+    focusTag: () => document.getElementById(checked.size > 0 ? 'bulk-tag-input' : 'reader-tag-input')?.focus(),
+    clip: () => targetKeys.length > 0 && setClipKeys(targetKeys),
+    focusSearch: () => document.getElementById('search-input')?.focus(),
+    toggleUnread: () => patchFilter({ view: filter.view === 'unread' ? 'all' : 'unread' }),
+    showHelp: () => setHelpOpen(true),
+    disabled: clipKeys !== null || helpOpen,
+  });
+
+  const loadImage = async (url: string): Promise<Blob | null> => {
+    const item = selectedKey ? await db.items.get(selectedKey) : undefined;
+    const fileName = item?.offlineImages?.[url];
+    const response = await fetch(fileName ? offlineImageUrl(fileName) : url).catch(() => null);
+    return response && response.ok ? response.blob() : null;
+  };
+
+  const views: ListView[] = ['all', 'unread', 'starred', 'clipped'];
 
   return (
     <div className="app">
       <header className="app-header">
         <span className="app-title">{t('app.title')}</span>
+        <SearchBox value={filter.query} onChange={(query) => patchFilter({ query })} error={list?.error?.message ?? null} />
         {online ? null : (
           <span className="offline-badge" role="status" data-testid="offline-badge">
             {t('app.offline')}
           </span>
         )}
+        <BackupButtons db={db} onMessage={(text, kind) => pushNotice({ text, kind })} />
         <label className="language-picker">
           <span>{t('app.language')}</span>
           <select value={i18n.language} onChange={(event) => setUiLanguage(event.target.value as UiLanguage)}>
@@ -86,26 +148,116 @@ export function App({ db, client, initialStatuses }: AppProps) {
           </select>
         </label>
       </header>
+      <Notices notices={notices} onDismiss={dismissNotice} onShowQuery={(q) => patchFilter({ ...emptyFilter, query: q })} />
       <div className="panes">
-        <SourcesPane
-          db={db}
-          client={client}
-          sources={sources}
-          statuses={statuses}
-          counts={counts}
-          selectedSourceId={selectedSourceId}
-          onSelect={setSelectedSourceId}
-        />
+        <aside className="sidebar">
+          <section className="sidebar-section" aria-labelledby="views-heading">
+            <h2 id="views-heading">{t('views.heading')}</h2>
+            <ul className="plain-list">
+              {views.map((view) => (
+                <li key={view}>
+                  <button type="button" className={`source-button${filter.view === view ? ' selected' : ''}`} aria-pressed={filter.view === view} onClick={() => patchFilter({ view })}>
+                    {t(`views.${view}`)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <SourcesPane
+            db={db}
+            client={client}
+            sources={sources}
+            statuses={statuses}
+            counts={counts}
+            selectedSourceId={filter.sourceId}
+            selectedGroup={filter.group}
+            onSelect={(sourceId) => patchFilter({ sourceId, group: null })}
+            onSelectGroup={(group) => patchFilter({ group: filter.group === group ? null : group, sourceId: null })}
+          />
+          <TagsPane db={db} tags={tags} selectedTagId={filter.tagId} onSelect={(tagId) => patchFilter({ tagId })} />
+          <TopicsPane db={db} topics={topics} tags={tags} onShow={(q) => patchFilter({ query: q })} onMessage={(text) => pushNotice({ text, kind: 'info' })} />
+          <section className="sidebar-section" aria-labelledby="collections-heading">
+            <h2 id="collections-heading">{t('collections.heading')}</h2>
+            {collections.length === 0 ? <p className="muted small">{t('collections.none')}</p> : null}
+            <ul className="plain-list">
+              {collections.map((collection) => (
+                <li key={collection.id}>
+                  <button
+                    type="button"
+                    className={`source-button${filter.collectionId === collection.id ? ' selected' : ''}`}
+                    aria-pressed={filter.collectionId === collection.id}
+                    onClick={() => patchFilter({ collectionId: filter.collectionId === collection.id ? null : collection.id })}
+                  >
+                    {collection.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
         <section className="list-pane" aria-label={t('items.heading')}>
-          <h2>
-            {t('items.heading')} <span className="count" data-testid="item-count">{t('items.count', { count: items.length })}</span>
-          </h2>
-          <ItemList items={items} selectedKey={selectedKey} onSelect={select} />
+          <div className="list-header">
+            <h2>
+              {t('items.heading')} <span className="count" data-testid="item-count">{t('items.count', { count: keys.length })}</span>
+            </h2>
+            <div className="filter-row">
+              <label>
+                {t('filters.from')} <input type="date" value={filter.from ?? ''} onChange={(e) => patchFilter({ from: e.target.value || null })} />
+              </label>
+              <label>
+                {t('filters.to')} <input type="date" value={filter.to ?? ''} onChange={(e) => patchFilter({ to: e.target.value || null })} />
+              </label>
+              <button type="button" className="link-button" onClick={() => patchFilter(emptyFilter)}>
+                {t('filters.clear')}
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void db.items.where('key').anyOf(keys).modify({ read: 1 })}
+              >
+                {t('items.markAllRead')}
+              </button>
+            </div>
+            {checked.size > 0 ? (
+              <div className="bulk-bar" role="region" aria-label={t('items.selected', { count: checked.size })}>
+                <span data-testid="selected-count">{t('items.selected', { count: checked.size })}</span>
+                <TagInput
+                  tags={tags}
+                  inputId="bulk-tag-input"
+                  onApply={async (name) => {
+                    const tag = await ensureTag(db, name);
+                    await applyTag(db, [...checked], tag.id);
+                  }}
+                />
+                <button type="button" onClick={() => setClipKeys([...checked])}>
+                  ✂ {t('reader.clip')}
+                </button>
+                <button type="button" className="link-button" onClick={() => setChecked(new Set())}>
+                  {t('items.clearSelection')}
+                </button>
+              </div>
+            ) : null}
+          </div>
+          <ItemList db={db} keys={keys} selectedKey={selectedKey} checked={checked} tags={tagMap} sourceNames={sourceNames} query={query} onOpen={open} onToggleChecked={toggleChecked} />
         </section>
         <main className="reader-pane">
-          <ReaderPane item={selected} />
+          <ReaderPane db={db} itemKey={selectedKey} tags={tags} sourceNames={sourceNames} query={query} offlineImageUrl={offlineImageUrl} onClip={setClipKeys} />
         </main>
       </div>
+      {clipKeys ? (
+        <ClipDialog
+          db={db}
+          itemKeys={clipKeys}
+          loadImage={loadImage}
+          onCancel={() => setClipKeys(null)}
+          onDone={(count) => {
+            setClipKeys(null);
+            setChecked(new Set());
+            pushNotice({ text: t('clip.saved', { count }), kind: 'info' });
+          }}
+        />
+      ) : null}
+      {helpOpen ? <ShortcutsHelp onClose={() => setHelpOpen(false)} /> : null}
     </div>
   );
 }

@@ -1,12 +1,16 @@
 // Start-up: pick the host's client once, open the database, connect it to the service, render.
 // `data-app-state` on #root tells tests (and support) where start-up is: loading, ready, error.
-import { StrictMode } from 'react';
+import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { ApiClient } from '../src-shared/api';
+import type { SourceStatus } from '../src-shared/model';
 import { App } from './App';
-import { openDatabase } from './db/schema';
+import { openDatabase, type PressWatchDb } from './db/schema';
+import { isQuotaError } from './db/storageErrors';
 import { pickClient } from './host/pickClient';
 import { initI18n } from './i18n';
 import { connectService, seedDefaultSources } from './sync/connectService';
+import type { Notice } from './ui/Notices';
 import './styles.css';
 
 const rootElement = document.getElementById('root')!;
@@ -22,10 +26,40 @@ function showFatal(message: string) {
   );
 }
 
+let pushNoticeFromOutside: (notice: Omit<Notice, 'id'>) => void = () => undefined;
+const earlyNotices: Array<Omit<Notice, 'id'>> = [];
+
+function Root({ db, client, statuses }: { db: PressWatchDb; client: ApiClient; statuses: SourceStatus[] }) {
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const push = useCallback((notice: Omit<Notice, 'id'>) => setNotices((list) => [...list.slice(-4), { ...notice, id: crypto.randomUUID() }]), []);
+  useEffect(() => {
+    pushNoticeFromOutside = push;
+    earlyNotices.splice(0).forEach(push);
+  }, [push]);
+  return (
+    <App
+      db={db}
+      client={client}
+      initialStatuses={statuses}
+      offlineImageUrl={(fileName) => `${new URL('images/', window.location.href).pathname}${encodeURIComponent(fileName)}`}
+      notices={notices}
+      dismissNotice={(id) => setNotices((list) => list.filter((n) => n.id !== id))}
+      pushNotice={push}
+    />
+  );
+}
+
+function notify(notice: Omit<Notice, 'id'>) {
+  if (rootElement.dataset.appState === 'ready') pushNoticeFromOutside(notice);
+  else earlyNotices.push(notice);
+}
+
 async function start() {
   const client = pickClient();
   const db = openDatabase();
   await db.open();
+  // Ask the browser not to evict the press office's archive under storage pressure.
+  void navigator.storage?.persist?.();
   let info;
   try {
     info = await client['app.info']();
@@ -36,11 +70,22 @@ async function start() {
   }
   document.title = info.name;
   await seedDefaultSources(db, info.defaultSources);
-  await connectService(db, client, (message) => console.error('PressWatch:', message));
+  await connectService(db, client, {
+    onError: (error) => {
+      console.error('PressWatch:', error);
+      const message = error instanceof Error ? error.message : String(error);
+      notify({ kind: 'error', text: isQuotaError(error) ? i18n.t('app.storageFull') : i18n.t('app.storeFailed', { message }) });
+    },
+    onTopicHits: (hits) => {
+      for (const hit of hits.values()) {
+        notify({ kind: 'alert', text: i18n.t('topics.notice', { name: hit.topic.name, count: hit.count, title: hit.firstTitle }), query: hit.topic.query });
+      }
+    },
+  });
   const statuses = await client['sources.status']();
   root.render(
     <StrictMode>
-      <App db={db} client={client} initialStatuses={statuses} />
+      <Root db={db} client={client} statuses={statuses} />
     </StrictMode>,
   );
   rootElement.dataset.appState = 'ready';

@@ -47,6 +47,11 @@ export const apiMethods = {
   'sources.status': z.tuple([]),
   /** Poll one source now (or all enabled ones with null), ignoring its schedule and backoff. */
   'sources.pollNow': z.tuple([z.string().max(200).nullable()]),
+  /**
+   * The renderer holds no items of these sources (a new browser profile, a wiped database):
+   * forget what was already sent and fetch them in full again.
+   */
+  'sources.resend': z.tuple([z.array(z.string().max(200)).max(5000)]),
   /** Fetch an address once without storing anything: "what is at this URL?" */
   'feeds.preview': z.tuple([httpUrl]),
   /** Batches not yet acknowledged: sent again after any crash or reload. */
@@ -60,6 +65,7 @@ export interface ApiResults {
   'sources.sync': void;
   'sources.status': SourceStatus[];
   'sources.pollNow': void;
+  'sources.resend': void;
   'feeds.preview': FetchedFeed;
   'outbox.pending': ItemBatch[];
   'outbox.ack': void;

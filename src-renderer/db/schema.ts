@@ -1,7 +1,8 @@
 // The whole schema history of the renderer's database, append-only. A shipped version(n) is
 // never edited: a change is a new version(n+1) with its data changes in .upgrade().
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { FeedItem, SourceSpec } from '../../src-shared/model';
+import { indexTerms } from '../../src-shared/text';
 
 /** An item as stored: the feed's item plus where it came from and what the user did with it. */
 export interface StoredItem extends FeedItem {
@@ -13,10 +14,61 @@ export interface StoredItem extends FeedItem {
   fetchedAt: string;
   /** 0 or 1: IndexedDB cannot index booleans. */
   read: 0 | 1;
+  starred: 0 | 1;
+  /** 1 while at least one clipping was made of this item: clean-up never removes it. */
+  clipped: 0 | 1;
+  tagIds: string[];
+  /** Search keys of title, summary and text (src-shared/text indexTerms): a multi-entry index. */
+  terms: string[];
+  /** Earlier versions when the outlet edited the title or text under the same identity. */
+  previousVersions?: Array<{ title: string; text: string; seenAt: string }>;
 }
 
 export interface StoredSource extends SourceSpec {
   addedAt: string;
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  /** A CSS colour, e.g. #1558b0. */
+  color: string;
+}
+
+export type Tone = 'positive' | 'neutral' | 'negative';
+
+/** An item kept on purpose: a frozen copy that outlives the item and any later edit of it. */
+export interface Clipping {
+  id: string;
+  itemKey: string;
+  clippedAt: string;
+  /** The item exactly as it was when clipped. */
+  item: Omit<StoredItem, 'terms'>;
+  note: string;
+  tone: Tone;
+  tagIds: string[];
+  collectionIds: string[];
+  /** Images of the item at clipping time, kept in the database (original URL -> bytes). */
+  images: Record<string, Blob>;
+}
+
+export interface Collection {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+/** A saved query: tags what it matches, optionally within a date window, optionally alerts. */
+export interface Topic {
+  id: string;
+  name: string;
+  query: string;
+  tagId: string | null;
+  /** ISO dates (inclusive) or null for open-ended. */
+  from: string | null;
+  to: string | null;
+  alert: boolean;
+  createdAt: string;
 }
 
 export interface MetaRecord {
@@ -27,19 +79,50 @@ export interface MetaRecord {
 export type PressWatchDb = Dexie & {
   sources: EntityTable<StoredSource, 'id'>;
   items: EntityTable<StoredItem, 'key'>;
+  tags: EntityTable<Tag, 'id'>;
+  clippings: EntityTable<Clipping, 'id'>;
+  collections: EntityTable<Collection, 'id'>;
+  topics: EntityTable<Topic, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
 };
 
 export const DB_NAME = 'presswatch';
 
-export function openDatabase(name: string = DB_NAME): PressWatchDb {
-  const db = new Dexie(name) as PressWatchDb;
+/** Version 1, as shipped: kept so that tests can write a database the way it wrote one. */
+export function defineVersion1(db: Dexie): void {
   db.version(1).stores({
     sources: 'id, group',
     items: 'key, sourceId, publishedAt, [sourceId+publishedAt], read',
     meta: 'key',
   });
+}
+
+export function openDatabase(name: string = DB_NAME): PressWatchDb {
+  const db = new Dexie(name) as PressWatchDb;
+  defineVersion1(db);
+  // Version 2: the desk and search. Items gain user state, tags and search terms.
+  db.version(2)
+    .stores({
+      items: 'key, sourceId, publishedAt, [sourceId+publishedAt], read, starred, clipped, *tagIds, *terms, language',
+      tags: 'id, &name',
+      clippings: 'id, itemKey, clippedAt, *collectionIds, *tagIds',
+      collections: 'id, name',
+      topics: 'id, name',
+    })
+    .upgrade(upgradeItemsToVersion2);
   return db;
+}
+
+async function upgradeItemsToVersion2(tx: Transaction): Promise<void> {
+  await tx
+    .table('items')
+    .toCollection()
+    .modify((item: StoredItem) => {
+      item.starred ??= 0;
+      item.clipped ??= 0;
+      item.tagIds ??= [];
+      item.terms = indexTerms(item);
+    });
 }
 
 export function itemKey(sourceId: string, itemId: string): string {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedItem, ItemBatch } from '../../src-shared/model';
 import { openDatabase, type PressWatchDb } from './schema';
 import { storeBatch } from './storeBatch';
+import { compileTopics } from '../topics/compileTopics';
 
 function item(id: string, title: string): FeedItem {
   return {
@@ -25,8 +26,8 @@ describe('storeBatch', () => {
   it('stores a batch once even when it is replayed', async () => {
     db = openDatabase('t-replay');
     const b = batch('b1', [item('a', 'Токаев и Вучич провели брифинг'), item('b', 'Астанада кітапхана ашылды')]);
-    expect(await storeBatch(db, b)).toEqual({ added: 2, updated: 0 });
-    expect(await storeBatch(db, b)).toEqual({ added: 0, updated: 2 });
+    expect(await storeBatch(db, b)).toMatchObject({ added: 2, updated: 0 });
+    expect(await storeBatch(db, b)).toMatchObject({ added: 0, updated: 2 });
     expect(await db.items.count()).toBe(2);
   });
 
@@ -39,5 +40,28 @@ describe('storeBatch', () => {
     const [after] = await db.items.toArray();
     expect(after!.title).toBe('Вучич прилетел в Астану с официальным визитом');
     expect(after!.read).toBe(1);
+  });
+});
+
+describe('storeBatch with topics', () => {
+  it('tags new items that match a topic and counts one notice per topic', async () => {
+    const db = openDatabase('t-topics');
+    const topic = { id: 'visit', name: 'Визит Вучича', query: 'Вучич Астана', tagId: 'tag-visit', from: '2026-02-01', to: '2026-03-31', alert: true, createdAt: '' };
+    const result = await storeBatch(db, batch('b1', [item('a', 'Вучич прилетел в Астану'), item('b', 'Погода в Астане'), item('c', 'Vučić stigao u Astanu')]), compileTopics([topic]));
+    const tagged = (await db.items.toArray()).filter((i) => i.tagIds.includes('tag-visit')).map((i) => i.id).sort();
+    expect(tagged).toEqual(['a', 'c']);
+    expect(result.topicHits.get('visit')).toMatchObject({ count: 2, firstTitle: 'Вучич прилетел в Астану' });
+    db.close();
+    await db.delete();
+  });
+
+  it('keeps the earlier version when the outlet edits a title', async () => {
+    const db = openDatabase('t-edit');
+    await storeBatch(db, batch('b1', [item('a', 'Вучич прилетел в Астану')]));
+    await storeBatch(db, batch('b2', [item('a', 'Вучич прилетел в Астану с официальным визитом')]));
+    const [stored] = await db.items.toArray();
+    expect(stored!.previousVersions?.map((v) => v.title)).toEqual(['Вучич прилетел в Астану']);
+    db.close();
+    await db.delete();
   });
 });

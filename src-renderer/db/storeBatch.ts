@@ -1,34 +1,65 @@
 // Stores one batch from the poller in a single transaction. Idempotent: the same batch stored
 // twice (a replay after a crash) changes nothing, and a re-sent item keeps what the user did
-// with it (read state) while its text is updated.
+// with it while its text is updated; an edited title or text keeps the earlier version.
+// New items get their search terms and the tags of the topics they match.
 import type { ItemBatch } from '../../src-shared/model';
+import { indexTerms } from '../../src-shared/text';
+import { matchingTopics, type CompiledTopic } from '../topics/compileTopics';
 import { itemKey, type PressWatchDb, type StoredItem } from './schema';
 
 export interface StoreResult {
   added: number;
   updated: number;
+  /** New items per topic, for at most one notice per topic per poll. */
+  topicHits: Map<string, { topic: CompiledTopic['topic']; count: number; firstTitle: string }>;
 }
 
-export async function storeBatch(db: PressWatchDb, batch: ItemBatch): Promise<StoreResult> {
-  return db.transaction('rw', db.items, async () => {
+export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: CompiledTopic[] = []): Promise<StoreResult> {
+  return db.transaction('rw', db.items, db.sources, async () => {
     const keys = batch.items.map((item) => itemKey(batch.sourceId, item.id));
     const existing = await db.items.bulkGet(keys);
+    const source = await db.sources.get(batch.sourceId);
+    const sourceName = source?.name ?? batch.feed.title;
     let added = 0;
     let updated = 0;
-    const rows: StoredItem[] = batch.items.map((item, index) => {
+    const topicHits: StoreResult['topicHits'] = new Map();
+    const rows: StoredItem[] = [];
+    batch.items.forEach((item, index) => {
       const previous = existing[index];
-      if (previous) updated++;
-      else added++;
-      return {
+      const key = keys[index]!;
+      if (previous && previous.title === item.title && previous.text === item.text) {
+        updated++;
+        return; // a replay or an unchanged re-send: nothing to do
+      }
+      let tagIds = previous?.tagIds ?? [];
+      if (!previous) {
+        added++;
+        const hits = matchingTopics({ ...item, sourceId: batch.sourceId }, { sourceName, tagNames: [] }, topics);
+        for (const hit of hits) {
+          if (hit.topic.tagId && !tagIds.includes(hit.topic.tagId)) tagIds = [...tagIds, hit.topic.tagId];
+          const seen = topicHits.get(hit.topic.id);
+          topicHits.set(hit.topic.id, { topic: hit.topic, count: (seen?.count ?? 0) + 1, firstTitle: seen?.firstTitle ?? item.title });
+        }
+      } else {
+        updated++;
+      }
+      rows.push({
         ...item,
-        key: keys[index]!,
+        key,
         sourceId: batch.sourceId,
         feedTitle: batch.feed.title,
         fetchedAt: previous?.fetchedAt ?? batch.fetchedAt,
         read: previous?.read ?? 0,
-      };
+        starred: previous?.starred ?? 0,
+        clipped: previous?.clipped ?? 0,
+        tagIds,
+        terms: indexTerms({ title: item.title, summary: item.summary, text: item.text, language: item.language }),
+        previousVersions: previous
+          ? [...(previous.previousVersions ?? []), { title: previous.title, text: previous.text, seenAt: previous.fetchedAt }]
+          : undefined,
+      });
     });
-    await db.items.bulkPut(rows);
-    return { added, updated };
+    if (rows.length > 0) await db.items.bulkPut(rows);
+    return { added, updated, topicHits };
   });
 }

@@ -5,7 +5,8 @@ import { liveQuery } from 'dexie';
 import type { ApiClient } from '../../src-shared/api';
 import type { ItemBatch, SourceSpec } from '../../src-shared/model';
 import type { PressWatchDb, StoredSource } from '../db/schema';
-import { storeBatch } from '../db/storeBatch';
+import { storeBatch, type StoreResult } from '../db/storeBatch';
+import { compileTopics } from '../topics/compileTopics';
 
 const SEEDED_KEY = 'defaultSourcesSeeded';
 
@@ -23,17 +24,27 @@ export function toSpec(source: StoredSource): SourceSpec {
   return spec;
 }
 
+export interface ServiceCallbacks {
+  onError: (error: unknown) => void;
+  /** New items matched topics that alert: at most one call per topic per batch. */
+  onTopicHits: (hits: StoreResult['topicHits']) => void;
+}
+
 /** Returns a function that disconnects everything it started. */
-export async function connectService(db: PressWatchDb, client: ApiClient, onError: (message: string) => void): Promise<() => void> {
+export async function connectService(db: PressWatchDb, client: ApiClient, callbacks: ServiceCallbacks): Promise<() => void> {
   // Batches are stored one at a time, in arrival order, so a replay never races a live batch.
   let queue = Promise.resolve();
   const enqueue = (batch: ItemBatch) => {
     queue = queue.then(async () => {
       try {
-        await storeBatch(db, batch);
+        const topics = compileTopics(await db.topics.toArray());
+        const result = await storeBatch(db, batch, topics);
+        // Only after the transaction committed may the outbox forget the batch.
         await client['outbox.ack'](batch.batchId);
+        const alerting = new Map([...result.topicHits].filter(([, hit]) => hit.topic.alert));
+        if (alerting.size > 0) callbacks.onTopicHits(alerting);
       } catch (error) {
-        onError(error instanceof Error ? error.message : String(error));
+        callbacks.onError(error);
       }
     });
   };
@@ -41,11 +52,17 @@ export async function connectService(db: PressWatchDb, client: ApiClient, onErro
   for (const batch of await client['outbox.pending']()) enqueue(batch);
   await queue;
 
+  // A database that lost its items (or a new browser profile) gets them sent again in full.
+  const sources = await db.sources.toArray();
+  const empty: string[] = [];
+  for (const source of sources) if ((await db.items.where('sourceId').equals(source.id).count()) === 0) empty.push(source.id);
+  if (empty.length > 0) await client['sources.resend'](empty);
+
   const subscription = liveQuery(() => db.sources.toArray()).subscribe({
     next: (sources) => {
-      client['sources.sync'](sources.map(toSpec)).catch((error: unknown) => onError(String(error)));
+      client['sources.sync'](sources.map(toSpec)).catch(callbacks.onError);
     },
-    error: (error: unknown) => onError(String(error)),
+    error: callbacks.onError,
   });
   return () => {
     offBatch();

@@ -1,72 +1,96 @@
-// The item list: virtualised, so a hundred thousand stored items cost as much as the twenty on
-// screen. Feed strings are rendered as text by React, never as markup.
+// The item list: virtualised, and only the rows on screen are read from the database, so a
+// hundred thousand stored items cost as much as the twenty visible. Feed strings are text.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoredItem } from '../../db/schema';
+import type { Query } from '../../../src-shared/query';
+import type { PressWatchDb, StoredItem, Tag } from '../../db/schema';
+import { Highlighted } from '../../search/highlight';
 import { formatDateTime } from '../../ui/formatTime';
 
 interface ItemListProps {
-  items: StoredItem[];
+  db: PressWatchDb;
+  keys: string[];
   selectedKey: string | null;
-  onSelect: (key: string) => void;
+  checked: Set<string>;
+  tags: Map<string, Tag>;
+  sourceNames: Map<string, string>;
+  query: Query | null;
+  onOpen: (key: string) => void;
+  onToggleChecked: (key: string, range: boolean) => void;
 }
 
-const ROW_HEIGHT = 64;
+const ROW_HEIGHT = 68;
 
-export function ItemList({ items, selectedKey, onSelect }: ItemListProps) {
+export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, query, onOpen, onToggleChecked }: ItemListProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
+  const virtualizer = useVirtualizer({ count: keys.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const rows = virtualizer.getVirtualItems();
+  const visibleKeys = rows.map((row) => keys[row.index]!);
+  const visibleItems = useLiveQuery(() => db.items.bulkGet(visibleKeys), [db, visibleKeys.join('\n')]);
+  const byKey = new Map<string, StoredItem>();
+  for (const item of visibleItems ?? []) if (item) byKey.set(item.key, item);
 
-  if (items.length === 0) return <p className="empty-note">{t('items.empty')}</p>;
+  const selectedIndex = selectedKey ? keys.indexOf(selectedKey) : -1;
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
-  const move = (delta: number) => {
-    const index = Math.max(0, Math.min(items.length - 1, items.findIndex((i) => i.key === selectedKey) + delta));
-    const next = items[index];
-    if (next) {
-      onSelect(next.key);
-      virtualizer.scrollToIndex(index);
-    }
-  };
+  if (keys.length === 0) return <p className="empty-note">{t('items.empty')}</p>;
 
   return (
-    <div
-      ref={scrollRef}
-      className="item-list"
-      role="listbox"
-      aria-label={t('items.list')}
-      tabIndex={0}
-      onKeyDown={(event) => {
-        if (event.key === 'ArrowDown' || event.key === 'j') move(1);
-        else if (event.key === 'ArrowUp' || event.key === 'k') move(-1);
-        else return;
-        event.preventDefault();
-      }}
-    >
+    <div ref={scrollRef} className="item-list" role="listbox" aria-label={t('items.list')} aria-multiselectable="true" tabIndex={0} data-testid="item-list">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const item = items[row.index]!;
+        {rows.map((row) => {
+          const key = keys[row.index]!;
+          const item = byKey.get(key);
+          const selected = key === selectedKey;
           return (
             <div
-              key={item.key}
+              key={key}
               role="option"
-              aria-selected={item.key === selectedKey}
+              aria-selected={selected}
               data-testid="item-row"
-              className={`item-row${item.key === selectedKey ? ' selected' : ''}${item.read ? '' : ' unread'}`}
+              className={`item-row${selected ? ' selected' : ''}${item && !item.read ? ' unread' : ''}${checked.has(key) ? ' checked' : ''}`}
               style={{ height: row.size, transform: `translateY(${row.start}px)` }}
-              onClick={() => onSelect(item.key)}
+              onClick={() => onOpen(key)}
             >
-              <div className="item-title">{item.title}</div>
-              <div className="item-meta">
-                <span className="item-outlet">{item.feedTitle}</span>
-                <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt, i18n.language)}</time>
-              </div>
+              <input
+                type="checkbox"
+                className="row-check"
+                aria-label={t('items.selectRow', { title: item?.title ?? '' })}
+                checked={checked.has(key)}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  onToggleChecked(key, event.shiftKey);
+                }}
+                onChange={() => undefined}
+              />
+              {item ? (
+                <div className="row-body">
+                  <div className="item-title">
+                    {item.starred ? <span className="star" aria-hidden="true">★ </span> : null}
+                    <Highlighted text={item.title} query={query} field="title" language={item.language} />
+                  </div>
+                  <div className="item-meta">
+                    <span className="item-outlet">{sourceNames.get(item.sourceId) ?? item.feedTitle}</span>
+                    <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt, i18n.language)}</time>
+                    {item.tagIds.map((id) => {
+                      const tag = tags.get(id);
+                      return tag ? (
+                        <span key={id} className="tag-chip" style={{ borderColor: tag.color, color: tag.color }}>
+                          {tag.name}
+                        </span>
+                      ) : null;
+                    })}
+                    {item.clipped ? <span className="clip-mark">✂</span> : null}
+                  </div>
+                </div>
+              ) : (
+                <div className="row-body loading-row" />
+              )}
             </div>
           );
         })}

@@ -1,22 +1,86 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { StoredItem } from '../../db/schema';
+import type { Query } from '../../../src-shared/query';
+import type { PressWatchDb, Tag } from '../../db/schema';
+import { Highlighted, highlightHtml } from '../../search/highlight';
 import { formatDateTime } from '../../ui/formatTime';
+import { applyTag, ensureTag, removeTag } from '../tags/tagActions';
+import { TagInput } from '../tags/TagInput';
 import { sanitizeForDisplay } from './sanitizeForDisplay';
 
-export function ReaderPane({ item }: { item: StoredItem | undefined }) {
+interface ReaderPaneProps {
+  db: PressWatchDb;
+  itemKey: string | null;
+  tags: Tag[];
+  sourceNames: Map<string, string>;
+  query: Query | null;
+  /** Maps an image's original URL to where the offline copy is served, when there is one. */
+  offlineImageUrl: (fileName: string) => string;
+  onClip: (keys: string[]) => void;
+}
+
+export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImageUrl, onClip }: ReaderPaneProps) {
   const { t, i18n } = useTranslation();
-  if (!item) return <p className="empty-note">{t('reader.empty')}</p>;
-  const body = item.contentHtml ? sanitizeForDisplay(item.contentHtml) : '';
+  const item = useLiveQuery(() => (itemKey ? db.items.get(itemKey) : undefined), [db, itemKey]);
+  if (!itemKey || !item) return <p className="empty-note">{t('reader.empty')}</p>;
+  const tagById = new Map(tags.map((tag) => [tag.id, tag]));
+  let body = item.contentHtml ? sanitizeForDisplay(item.contentHtml) : '';
+  // Offline copies replace the outlet's image addresses, so images show on a plane too.
+  for (const [original, fileName] of Object.entries(item.offlineImages ?? {})) {
+    body = body.split(`src="${original.replace(/&/g, '&amp;')}"`).join(`src="${offlineImageUrl(fileName)}"`);
+  }
+  body = highlightHtml(body, query, item.language);
   const safeUrl = item.url && /^https?:\/\//i.test(item.url) ? item.url : null;
+  const previous = item.previousVersions?.at(-1);
   return (
     <article className="reader" aria-label={t('reader.region')} data-testid="reader">
-      <h1 className="reader-title">{item.title}</h1>
+      <div className="reader-actions" role="toolbar" aria-label={t('reader.region')}>
+        <button type="button" aria-pressed={item.starred === 1} onClick={() => void db.items.update(item.key, { starred: item.starred ? 0 : 1 })}>
+          {item.starred ? `★ ${t('reader.unstar')}` : `☆ ${t('reader.star')}`}
+        </button>
+        <button type="button" onClick={() => void db.items.update(item.key, { read: item.read ? 0 : 1 })}>
+          {item.read ? t('reader.markUnread') : t('reader.markRead')}
+        </button>
+        <button type="button" onClick={() => onClip([item.key])}>
+          ✂ {t('reader.clip')}
+        </button>
+      </div>
+      <h1 className="reader-title">
+        <Highlighted text={item.title} query={query} field="title" language={item.language} />
+      </h1>
       <p className="reader-meta">
-        <span className="item-outlet">{item.feedTitle}</span>
+        <span className="item-outlet">{sourceNames.get(item.sourceId) ?? item.feedTitle}</span>
         {item.author ? <span> · {t('reader.author', { author: item.author })}</span> : null}
         <span> · </span>
         <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt, i18n.language)}</time>
+        {item.dateFlag === 'missing' ? <span className="muted"> ({t('reader.dateMissing')})</span> : null}
       </p>
+      <div className="reader-tags" data-testid="reader-tags">
+        {item.tagIds.map((id) => {
+          const tag = tagById.get(id);
+          return tag ? (
+            <span key={id} className="tag-chip" style={{ borderColor: tag.color, color: tag.color }}>
+              {tag.name}
+              <button type="button" className="chip-remove" aria-label={t('tags.remove', { name: tag.name })} onClick={() => void removeTag(db, [item.key], id)}>
+                ×
+              </button>
+            </span>
+          ) : null;
+        })}
+        <TagInput
+          tags={tags}
+          inputId="reader-tag-input"
+          onApply={async (name) => {
+            const tag = await ensureTag(db, name);
+            await applyTag(db, [item.key], tag.id);
+          }}
+        />
+      </div>
+      {previous ? (
+        <p className="edit-note" data-testid="edit-note">
+          {t('reader.edited', { time: formatDateTime(previous.seenAt, i18n.language) })}: <del>{previous.title}</del>
+        </p>
+      ) : null}
       {safeUrl ? (
         <p>
           <a href={safeUrl} target="_blank" rel="noopener noreferrer">
@@ -29,7 +93,9 @@ export function ReaderPane({ item }: { item: StoredItem | undefined }) {
       ) : (
         <div className="reader-body" data-testid="reader-body">
           {item.text.split('\n').map((paragraph, index) => (
-            <p key={index}>{paragraph}</p>
+            <p key={index}>
+              <Highlighted text={paragraph} query={query} field="text" language={item.language} />
+            </p>
           ))}
         </div>
       )}

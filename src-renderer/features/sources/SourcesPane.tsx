@@ -13,10 +13,12 @@ interface SourcesPaneProps {
   statuses: Record<string, SourceStatus>;
   counts: Record<string, number>;
   selectedSourceId: string | null;
+  selectedGroup: string | null;
   onSelect: (sourceId: string | null) => void;
+  onSelectGroup: (group: string) => void;
 }
 
-export function SourcesPane({ db, client, sources, statuses, counts, selectedSourceId, onSelect }: SourcesPaneProps) {
+export function SourcesPane({ db, client, sources, statuses, counts, selectedSourceId, selectedGroup, onSelect, onSelectGroup }: SourcesPaneProps) {
   const { t, i18n } = useTranslation();
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
@@ -70,34 +72,52 @@ export function SourcesPane({ db, client, sources, statuses, counts, selectedSou
             {t('sources.pollAll')}
           </button>
         </li>
-        {sources.map((source) => {
-          const status = statuses[source.id];
-          return (
-            <li key={source.id} data-testid="source-row" data-source-state={status?.state ?? 'idle'}>
-              <button
-                type="button"
-                className={`source-button${selectedSourceId === source.id ? ' selected' : ''}`}
-                onClick={() => onSelect(source.id)}
-              >
-                <span className="source-name">{source.name}</span>
-                <span className="source-count">{counts[source.id] ?? 0}</span>
-              </button>
-              <div className="source-status">
-                {status?.state === 'polling'
-                  ? t('sources.polling')
-                  : status?.lastError
-                    ? <span className="error-text">{t('sources.lastError', { message: status.lastError })}</span>
-                    : status?.lastSuccessAt
-                      ? t('sources.lastSuccess', { time: formatDateTime(status.lastSuccessAt, i18n.language) })
-                      : t('sources.never')}
-                <button type="button" className="link-button" aria-label={`${t('sources.pollNow')}: ${source.name}`} onClick={() => void client['sources.pollNow'](source.id)}>
-                  {t('sources.pollNow')}
-                </button>
-              </div>
-            </li>
-          );
-        })}
+        {groupsOf(sources).map(([group, members]) => (
+          <li key={group} className="source-group">
+            <button type="button" className={`group-button${selectedGroup === group ? ' selected' : ''}`} aria-pressed={selectedGroup === group} onClick={() => onSelectGroup(group)}>
+              {group || t('sources.noGroup')}
+            </button>
+            <ul className="plain-list">
+              {members.map((source) => {
+                const status = statuses[source.id];
+                return (
+                  <li key={source.id} data-testid="source-row" data-source-state={status?.state ?? 'idle'}>
+                    <button
+                      type="button"
+                      className={`source-button${selectedSourceId === source.id ? ' selected' : ''}`}
+                      onClick={() => onSelect(source.id)}
+                    >
+                      <span className="source-name">{source.name}</span>
+                      <span className="source-count">{counts[source.id] ?? 0}</span>
+                    </button>
+                    <div className="source-status">
+                      {status?.state === 'polling' ? (
+                        t('sources.polling')
+                      ) : status?.lastError ? (
+                        <span className="error-text">{t('sources.lastError', { message: status.lastError })}</span>
+                      ) : status?.lastSuccessAt ? (
+                        t('sources.lastSuccess', { time: formatDateTime(status.lastSuccessAt, i18n.language) })
+                      ) : (
+                        t('sources.never')
+                      )}
+                      <button type="button" className="link-button" aria-label={`${t('sources.pollNow')}: ${source.name}`} onClick={() => void client['sources.pollNow'](source.id)}>
+                        {t('sources.pollNow')}
+                      </button>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
       </ul>
     </nav>
   );
+}
+
+/** Sources by folder, folders in alphabetical order, the unnamed folder last. */
+function groupsOf(sources: StoredSource[]): Array<[string, StoredSource[]]> {
+  const groups = new Map<string, StoredSource[]>();
+  for (const source of sources) groups.set(source.group, [...(groups.get(source.group) ?? []), source]);
+  return [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
 }

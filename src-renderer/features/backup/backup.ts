@@ -1,0 +1,25 @@
+// Backup and restore of the whole database as one file (dexie-export-import). A restore is
+// first read into a scratch database; only a file that imports cleanly replaces the real one,
+// so a corrupt backup leaves everything as it was.
+import { Dexie } from 'dexie';
+import { exportDB, importInto } from 'dexie-export-import';
+import { openDatabase, type PressWatchDb } from '../../db/schema';
+
+export async function exportBackup(db: PressWatchDb): Promise<Blob> {
+  return exportDB(db, { prettyJson: false });
+}
+
+export async function restoreBackup(db: PressWatchDb, file: Blob): Promise<void> {
+  const scratchName = `presswatch-restore-check-${Date.now()}`;
+  const scratch = openDatabase(scratchName);
+  try {
+    await scratch.open();
+    await importInto(scratch, file, { acceptVersionDiff: true, acceptMissingTables: true, clearTablesBeforeImport: true });
+  } catch (error) {
+    throw new Error(`the file is not a PressWatch backup (${error instanceof Error ? error.message : String(error)})`);
+  } finally {
+    scratch.close();
+    await Dexie.delete(scratchName);
+  }
+  await importInto(db, file, { acceptVersionDiff: true, acceptMissingTables: true, clearTablesBeforeImport: true });
+}

@@ -1,0 +1,56 @@
+// Tags: created inline, applied to or removed from many items at once, renamed and merged.
+import type { PressWatchDb, Tag } from '../../db/schema';
+
+const palette = ['#1558b0', '#b3261e', '#1e7d32', '#8a4baf', '#c26a00', '#00796b', '#5d4037', '#ad1457'];
+
+/** The tag with this name (case-insensitive), created with the next colour if there is none. */
+export async function ensureTag(db: PressWatchDb, name: string): Promise<Tag> {
+  const clean = name.trim().replace(/\s+/g, ' ');
+  if (!clean) throw new Error('A tag needs a name');
+  return db.transaction('rw', db.tags, async () => {
+    const all = await db.tags.toArray();
+    const existing = all.find((tag) => tag.name.toLocaleLowerCase() === clean.toLocaleLowerCase());
+    if (existing) return existing;
+    const tag: Tag = { id: `tag-${crypto.randomUUID()}`, name: clean, color: palette[all.length % palette.length]! };
+    await db.tags.add(tag);
+    return tag;
+  });
+}
+
+export async function applyTag(db: PressWatchDb, itemKeys: string[], tagId: string): Promise<void> {
+  await db.items.where('key').anyOf(itemKeys).modify((item) => {
+    if (!item.tagIds.includes(tagId)) item.tagIds = [...item.tagIds, tagId];
+  });
+}
+
+export async function removeTag(db: PressWatchDb, itemKeys: string[], tagId: string): Promise<void> {
+  await db.items.where('key').anyOf(itemKeys).modify((item) => {
+    item.tagIds = item.tagIds.filter((id) => id !== tagId);
+  });
+}
+
+export async function renameTag(db: PressWatchDb, tagId: string, name: string): Promise<void> {
+  const clean = name.trim();
+  if (!clean) throw new Error('A tag needs a name');
+  await db.tags.update(tagId, { name: clean });
+}
+
+/** Every item and clipping tagged `from` gets `into` instead; `from` is deleted. */
+export async function mergeTags(db: PressWatchDb, from: string, into: string): Promise<void> {
+  if (from === into) return;
+  await db.transaction('rw', db.items, db.clippings, db.tags, db.topics, async () => {
+    await db.items.where('tagIds').equals(from).modify((item) => {
+      item.tagIds = [...new Set(item.tagIds.map((id) => (id === from ? into : id)))];
+    });
+    await db.clippings.where('tagIds').equals(from).modify((clip) => {
+      clip.tagIds = [...new Set(clip.tagIds.map((id) => (id === from ? into : id)))];
+    });
+    await db.topics.filter((topic) => topic.tagId === from).modify({ tagId: into });
+    await db.tags.delete(from);
+  });
+}
+
+export async function tagCounts(db: PressWatchDb, tags: Tag[]): Promise<Record<string, number>> {
+  const entries = await Promise.all(tags.map(async (tag) => [tag.id, await db.items.where('tagIds').equals(tag.id).count()] as const));
+  return Object.fromEntries(entries);
+}

@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedItem } from '../../src-shared/model';
+import { openDatabase, type PressWatchDb } from '../db/schema';
+import { storeBatch } from '../db/storeBatch';
+import { SearchEngine } from './runSearch';
+
+let seq = 0;
+function item(title: string, text: string, language = 'ru'): FeedItem {
+  const id = `i${++seq}`;
+  return { id, guid: id, url: null, title, summary: '', contentHtml: '', text, author: null, publishedAt: `2026-02-${String(10 + (seq % 18)).padStart(2, '0')}T10:00:00.000Z`, categories: [], imageUrl: null, enclosures: [], language };
+}
+
+describe('SearchEngine over stored items', () => {
+  let db: PressWatchDb;
+  let engine: SearchEngine;
+  const titles = new Map<string, string>();
+
+  beforeEach(async () => {
+    titles.clear();
+    db = openDatabase(`search-${Math.random()}`);
+    engine = new SearchEngine(db);
+    await db.sources.bulkPut([
+      { id: 'zakon', name: 'Zakon.kz', url: 'https://www.zakon.kz/rss/', kind: 'feed', language: 'ru', group: '', intervalMinutes: 15, enabled: true, browserUserAgent: false, addedAt: '' },
+      { id: 'at', name: 'The Astana Times', url: 'https://astanatimes.com/feed/', kind: 'feed', language: 'en', group: '', intervalMinutes: 15, enabled: true, browserUserAgent: false, addedAt: '' },
+    ]);
+    const ru = [
+      item('Токаев и Вучич провели брифинг для СМИ', 'Президент Сербии Александр Вучич прилетел в Астану.'),
+      item('Вучичу вручили орден «Алтын Қыран»', 'Глава государства наградил президента Сербии.'),
+      item('Цены на серебро выросли', 'Серебро подорожало на бирже.'),
+      item('Ақордада келіссөздер өтті', 'Тоқаев Сербия Президентін қабылдады.', 'kk'),
+    ];
+    const en = [item('Tokayev and Vučić brief the media after talks', 'The presidents of Kazakhstan and Serbia met in Astana.', 'en')];
+    const feed = { title: 'x', url: 'https://x/', siteUrl: null, format: 'rss' as const, language: 'ru' };
+    await storeBatch(db, { batchId: 'b1', sourceId: 'zakon', fetchedAt: '2026-02-26T13:00:00Z', feed, items: ru });
+    await storeBatch(db, { batchId: 'b2', sourceId: 'at', fetchedAt: '2026-02-26T13:00:00Z', feed, items: en });
+    for (const stored of await db.items.toArray()) titles.set(stored.key, stored.title);
+  });
+  afterEach(async () => {
+    db.close();
+    await db.delete();
+  });
+
+  const found = async (query: string) => {
+    const outcome = await engine.search(query);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return [...outcome.keys].map((k) => titles.get(k)).sort();
+  };
+
+  it('finds every form and spelling of a name, never the silver', async () => {
+    expect(await found('Вучич')).toEqual([
+      'Tokayev and Vučić brief the media after talks',
+      'Вучичу вручили орден «Алтын Қыран»',
+      'Токаев и Вучич провели брифинг для СМИ',
+    ]);
+    expect(await found('Сербия')).not.toContain('Цены на серебро выросли');
+    expect(await found('Токаев')).toContain('Ақордада келіссөздер өтті');
+    expect(await found('Акорда')).toEqual(['Ақордада келіссөздер өтті']);
+  });
+
+  it('combines words, OR, NOT, phrases, prefixes and fields', async () => {
+    expect(await found('Вучич -брифинг')).toEqual(['Tokayev and Vučić brief the media after talks', 'Вучичу вручили орден «Алтын Қыран»']);
+    expect(await found('"провели брифинг"')).toEqual(['Токаев и Вучич провели брифинг для СМИ']);
+    expect(await found('сереб*')).toEqual(['Цены на серебро выросли']);
+    expect(await found('source:"Astana Times" Вучич')).toEqual(['Tokayev and Vučić brief the media after talks']);
+    expect(await found('lang:kk')).toEqual(['Ақордада келіссөздер өтті']);
+    expect(await found('title:орден')).toEqual(['Вучичу вручили орден «Алтын Қыран»']);
+  });
+
+  it('answers tag: from the tags the user applied', async () => {
+    await db.tags.add({ id: 't1', name: 'Визит Вучича', color: '#c00' });
+    const key = [...titles.entries()].find(([, t]) => t.startsWith('Цены'))![0];
+    await db.items.update(key, { tagIds: ['t1'] });
+    expect(await found('tag:визит')).toEqual(['Цены на серебро выросли']);
+  });
+
+  it('reports a malformed query instead of returning nothing', async () => {
+    const outcome = await engine.search('(Вучич OR');
+    expect(outcome.ok).toBe(false);
+  });
+});

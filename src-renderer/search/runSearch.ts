@@ -1,0 +1,148 @@
+// Search over the stored items: the query language's plan narrows candidates through the
+// multi-entry `terms` index; parts the index answers exactly (plain words, AND, OR, NOT of them,
+// tag:, source:, lang:) never touch the items themselves, and only the rest (phrases, =exact,
+// prefixes, title:) is verified item by item with the same matcher topics use.
+import { matchDocument, parseQuery, planQuery, runPlan, type Query, type QueryError, type QueryNode } from '../../src-shared/query';
+import { analyzeDocument, analyzeField } from '../../src-shared/text';
+import type { PressWatchDb, StoredItem } from '../db/schema';
+
+export type SearchOutcome = { ok: true; keys: Set<string> } | { ok: false; error: QueryError };
+
+interface Partial {
+  keys: Set<string>;
+  /** True when `keys` is exactly the node's matches; false when it is a superset to verify. */
+  exact: boolean;
+}
+
+const intersect = (a: Set<string>, b: Set<string>): Set<string> => {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const out = new Set<string>();
+  for (const key of small) if (large.has(key)) out.add(key);
+  return out;
+};
+
+export class SearchEngine {
+  private allKeysCache: Set<string> | null = null;
+
+  constructor(private readonly db: PressWatchDb) {}
+
+  async search(text: string): Promise<SearchOutcome> {
+    const parsed = parseQuery(text);
+    if (!parsed.ok) return parsed;
+    return { ok: true, keys: await this.run(parsed.query) };
+  }
+
+  async run(query: Query): Promise<Set<string>> {
+    this.allKeysCache = null;
+    const result = await this.evaluate(query.root);
+    if (result.exact) return result.keys;
+    return this.verify(query, result.keys);
+  }
+
+  private async lookupTerms(keys: string[]): Promise<Set<string>> {
+    return new Set((await this.db.items.where('terms').anyOf(keys).primaryKeys()) as string[]);
+  }
+
+  private async allKeys(): Promise<Set<string>> {
+    this.allKeysCache ??= new Set((await this.db.items.toCollection().primaryKeys()) as string[]);
+    return this.allKeysCache;
+  }
+
+  private async evaluate(node: QueryNode): Promise<Partial> {
+    switch (node.kind) {
+      case 'text':
+        return this.evaluateText(node);
+      case 'lang':
+        return { keys: new Set((await this.db.items.where('language').startsWithIgnoreCase(node.language).primaryKeys()) as string[]), exact: true };
+      case 'and': {
+        const positives: Partial[] = [];
+        const negatives: Partial[] = [];
+        for (const child of node.children) {
+          if (child.kind === 'not') negatives.push(await this.evaluate(child.child));
+          else positives.push(await this.evaluate(child));
+        }
+        let keys = positives.length > 0 ? positives.map((p) => p.keys).reduce(intersect) : await this.allKeys();
+        let exact = positives.every((p) => p.exact);
+        for (const negative of negatives) {
+          // An inexact exclusion could remove true matches: leave it to verification.
+          if (negative.exact) keys = new Set([...keys].filter((k) => !negative.keys.has(k)));
+          else exact = false;
+        }
+        return { keys, exact };
+      }
+      case 'or': {
+        const parts = await Promise.all(node.children.map((child) => this.evaluate(child)));
+        const keys = new Set<string>();
+        for (const part of parts) for (const key of part.keys) keys.add(key);
+        return { keys, exact: parts.every((p) => p.exact) };
+      }
+      case 'not': {
+        const inner = await this.evaluate(node.child);
+        if (!inner.exact) return { keys: await this.allKeys(), exact: false };
+        return { keys: new Set([...(await this.allKeys())].filter((k) => !inner.keys.has(k))), exact: true };
+      }
+    }
+  }
+
+  private async evaluateText(node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
+    if (node.field === 'tag' || node.field === 'source') return this.evaluateMetadata(node);
+    // Plain words (no phrase, no field) are answered exactly by the index; anything else gets
+    // the plan's candidates (a superset) and is verified afterwards.
+    const exact = !node.phrase && node.field === null && node.words.every((word) => word.mode === 'stem');
+    const plan = planQuery({ source: '', root: { ...node, field: null } });
+    const keys = await runPlan<string>(
+      plan,
+      async (lookup) =>
+        (lookup.op === 'eq'
+          ? await this.db.items.where('terms').equals(lookup.key).primaryKeys()
+          : await this.db.items.where('terms').startsWith(lookup.prefix).primaryKeys()) as string[],
+      () => this.allKeys(),
+    );
+    return { keys, exact };
+  }
+
+  /** tag: and source: are answered from the tags and sources tables, then their item indexes. */
+  private async evaluateMetadata(node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
+    const probe: Query = { source: '', root: { ...node, field: null } };
+    if (node.field === 'tag') {
+      const tags = (await this.db.tags.toArray()).filter((tag) => matchDocument(probe, analyzeDocument({ title: tag.name })));
+      if (tags.length === 0) return { keys: new Set(), exact: true };
+      return { keys: new Set((await this.db.items.where('tagIds').anyOf(tags.map((t) => t.id)).primaryKeys()) as string[]), exact: true };
+    }
+    const sources = (await this.db.sources.toArray()).filter(
+      (source) => matchDocument(probe, analyzeDocument({ title: source.name })) || node.words.some((w) => w.text === source.id),
+    );
+    if (sources.length === 0) return { keys: new Set(), exact: true };
+    return { keys: new Set((await this.db.items.where('sourceId').anyOf(sources.map((s) => s.id)).primaryKeys()) as string[]), exact: true };
+  }
+
+  private async verify(query: Query, candidates: Set<string>): Promise<Set<string>> {
+    const [tags, sources] = await Promise.all([this.db.tags.toArray(), this.db.sources.toArray()]);
+    const tagNames = new Map(tags.map((t) => [t.id, t.name]));
+    const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
+    const matches = new Set<string>();
+    const keys = [...candidates];
+    for (let i = 0; i < keys.length; i += 500) {
+      const items = (await this.db.items.bulkGet(keys.slice(i, i + 500))) as Array<StoredItem | undefined>;
+      for (const item of items) {
+        if (item && matchDocument(query, documentOf(item, sourceNames, tagNames))) matches.add(item.key);
+      }
+    }
+    return matches;
+  }
+}
+
+export function documentOf(item: StoredItem, sourceNames: Map<string, string>, tagNames: Map<string, string>) {
+  return analyzeDocument({
+    title: item.title,
+    summary: item.summary,
+    text: item.text,
+    sourceName: sourceNames.get(item.sourceId) ?? item.feedTitle,
+    sourceId: item.sourceId,
+    tags: item.tagIds.map((id) => tagNames.get(id) ?? '').filter(Boolean),
+    language: item.language,
+  });
+}
+
+// Re-exported for the highlighter in the UI.
+export { analyzeField };

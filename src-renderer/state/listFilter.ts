@@ -1,0 +1,58 @@
+// What the item list shows: the newest first, narrowed by the sidebar, the filters and the
+// search box. Every narrowing is a set of primary keys read from an index, so 100,000 stored
+// items cost index reads and set intersections, never loading the items themselves.
+import type { QueryError } from '../../src-shared/query';
+import type { PressWatchDb } from '../db/schema';
+import { SearchEngine } from '../search/runSearch';
+
+export type ListView = 'all' | 'unread' | 'starred' | 'clipped';
+
+export interface ListFilter {
+  view: ListView;
+  sourceId: string | null;
+  group: string | null;
+  tagId: string | null;
+  collectionId: string | null;
+  /** Inclusive days, YYYY-MM-DD. */
+  from: string | null;
+  to: string | null;
+  query: string;
+}
+
+export const emptyFilter: ListFilter = { view: 'all', sourceId: null, group: null, tagId: null, collectionId: null, from: null, to: null, query: '' };
+
+export type ListResult = { keys: string[]; error: null } | { keys: string[]; error: QueryError };
+
+export async function listKeys(db: PressWatchDb, filter: ListFilter): Promise<ListResult> {
+  const narrowing: Array<Promise<Set<string>>> = [];
+  const keysOf = async (promise: Promise<unknown[]>) => new Set((await promise) as string[]);
+  if (filter.view === 'unread') narrowing.push(keysOf(db.items.where('read').equals(0).primaryKeys()));
+  if (filter.view === 'starred') narrowing.push(keysOf(db.items.where('starred').equals(1).primaryKeys()));
+  if (filter.view === 'clipped') narrowing.push(keysOf(db.items.where('clipped').equals(1).primaryKeys()));
+  if (filter.sourceId) narrowing.push(keysOf(db.items.where('sourceId').equals(filter.sourceId).primaryKeys()));
+  if (filter.group !== null) {
+    const ids = (await db.sources.where('group').equals(filter.group).primaryKeys()) as string[];
+    narrowing.push(keysOf(db.items.where('sourceId').anyOf(ids).primaryKeys()));
+  }
+  if (filter.tagId) narrowing.push(keysOf(db.items.where('tagIds').equals(filter.tagId).primaryKeys()));
+  if (filter.collectionId) {
+    narrowing.push(db.clippings.where('collectionIds').equals(filter.collectionId).toArray().then((clips) => new Set(clips.map((c) => c.itemKey))));
+  }
+  let error: QueryError | null = null;
+  if (filter.query.trim()) {
+    narrowing.push(
+      new SearchEngine(db).search(filter.query).then((outcome) => {
+        if (outcome.ok) return outcome.keys;
+        error = outcome.error;
+        return new Set<string>();
+      }),
+    );
+  }
+  const range =
+    filter.from || filter.to
+      ? db.items.where('publishedAt').between(filter.from ?? '', filter.to ? `${filter.to}\uffff` : '\uffff', true, true)
+      : db.items.orderBy('publishedAt');
+  const [ordered, ...sets] = await Promise.all([range.reverse().primaryKeys() as Promise<string[]>, ...narrowing]);
+  const keys = sets.length === 0 ? ordered : ordered.filter((key) => sets.every((set) => set.has(key)));
+  return error ? { keys, error } : { keys, error: null };
+}
