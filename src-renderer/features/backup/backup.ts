@@ -14,7 +14,7 @@ export async function restoreBackup(db: PressWatchDb, file: Blob): Promise<void>
   const scratch = openDatabase(scratchName);
   try {
     await scratch.open();
-    await importInto(scratch, file, { acceptVersionDiff: true, acceptMissingTables: true, clearTablesBeforeImport: true });
+    await importInto(scratch, file, { acceptNameDiff: true, acceptVersionDiff: true, acceptMissingTables: true, clearTablesBeforeImport: true });
   } catch (error) {
     throw new Error(`the file is not a PressWatch backup (${error instanceof Error ? error.message : String(error)})`);
   } finally {

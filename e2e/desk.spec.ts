@@ -1,0 +1,114 @@
+// The press officer's desk, used as a person would: tag several items at once, clip into a
+// collection, keyboard, Kazakh UI, backup and restore.
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures';
+
+const visitCollection = 'Государственный визит Президента Сербии, февраль 2026';
+
+test('tags several items at once and filters by the tag', async ({ app }) => {
+  const { page } = app;
+  const rows = page.getByTestId('item-row');
+  await rows.filter({ hasText: 'Вучић у званичној посети Казахстану' }).getByRole('checkbox').check();
+  await rows.filter({ hasText: 'Vučić u zvaničnoj poseti Kazahstanu' }).getByRole('checkbox').check();
+  await rows.filter({ hasText: 'Tokayev and Vučić brief the media' }).getByRole('checkbox').check();
+  await expect(page.getByTestId('selected-count')).toHaveText('Выбрано: 3');
+  await page.locator('#bulk-tag-input').fill('Визит Вучича');
+  await page.getByRole('region', { name: 'Выбрано: 3' }).getByRole('button', { name: 'Поставить' }).click();
+
+  const tagButton = page.getByRole('button', { name: 'Показать материалы с меткой «Визит Вучича»' });
+  await expect(tagButton).toContainText('3');
+  await tagButton.click();
+  await expect(page.getByTestId('item-count')).toHaveText('3 материала');
+  await expect(rows.first()).toContainText('Визит Вучича');
+
+  // Removed again from one item, in the reader.
+  await rows.filter({ hasText: 'Tokayev and Vučić' }).click();
+  await page.getByRole('button', { name: 'Снять метку «Визит Вучича»' }).click();
+  await expect(page.getByTestId('item-count')).toHaveText('2 материала');
+});
+
+test('clips an item with a note and tone into a collection for the report', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('item-row').filter({ hasText: 'Токаев и Вучич провели брифинг' }).first().click();
+  await page.getByRole('button', { name: '✂ В вырезки' }).click();
+  const dialog = page.getByRole('dialog', { name: /Вырезка/ });
+  await dialog.getByLabel('Заметка').fill('Цитата о сотрудничестве — в сводку для руководства');
+  await dialog.getByLabel('Позитивная').check();
+  await dialog.getByLabel('Новая подборка').fill(visitCollection);
+  await dialog.getByRole('button', { name: 'Сохранить вырезку' }).click();
+  await expect(page.getByTestId('notice').filter({ hasText: 'Сохранена 1 вырезка' })).toBeVisible();
+
+  await page.getByRole('button', { name: visitCollection }).click();
+  await expect(page.getByTestId('item-count')).toHaveText('1 материал');
+  await page.getByRole('button', { name: visitCollection }).click();
+  await page.getByRole('button', { name: 'Вырезки', exact: true }).click();
+  await expect(page.getByTestId('item-row')).toHaveCount(1);
+  await expect(page.getByTestId('item-row')).toContainText('✂');
+});
+
+test('works from the keyboard: j/k, s, u and ? ', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByTestId('item-count')).toHaveText('21 материал');
+  await page.locator('body').press('j');
+  const first = page.getByTestId('item-row').nth(0);
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await page.locator('body').press('j');
+  await expect(page.getByTestId('item-row').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.locator('body').press('k');
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await page.locator('body').press('s');
+  await expect(page.getByRole('button', { name: '★ Убрать из избранного' })).toBeVisible();
+  await page.getByRole('button', { name: 'Избранное', exact: true }).click();
+  await expect(page.getByTestId('item-count')).toHaveText('1 материал');
+  await page.getByRole('button', { name: 'Все материалы' }).click();
+  // Opening read the first item: the unread filter leaves the other twenty.
+  await page.locator('body').press('u');
+  await expect(page.getByTestId('item-count')).toHaveText('19 материалов');
+  await page.locator('body').press('?');
+  await expect(page.getByRole('dialog', { name: 'Клавиши' })).toContainText('только непрочитанные');
+  await page.getByRole('button', { name: 'Закрыть' }).click();
+  await page.locator('body').press('/');
+  await expect(page.locator('#search-input')).toBeFocused();
+});
+
+test('speaks Kazakh and English when asked, Kazakh letters intact', async ({ app }) => {
+  const { page } = app;
+  await page.getByLabel('Язык интерфейса').selectOption('kk');
+  await expect(page.getByRole('heading', { name: /Материалдар/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Барлық материалдар' })).toBeVisible();
+  await expect(page.getByTestId('item-count')).toHaveText('21 материал');
+  await page.getByTestId('item-row').filter({ hasText: 'Астанада жаңа балалар кітапханасы ашылды' }).click();
+  await expect(page.getByTestId('reader')).toContainText('2026 ж. 26 ақпан');
+  await page.getByLabel('Интерфейс тілі').selectOption('en');
+  await expect(page.getByTestId('item-count')).toHaveText('21 items');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'All items' })).toBeVisible();
+});
+
+test('backs up the database and restores it; a corrupt file changes nothing', async ({ app, browser }) => {
+  const { page } = app;
+  await page.getByTestId('item-row').filter({ hasText: 'Вучић у званичној посети' }).getByRole('checkbox').check();
+  await page.locator('#bulk-tag-input').fill('Сербия');
+  await page.getByRole('button', { name: 'Поставить' }).first().click();
+  await expect(page.getByRole('button', { name: 'Показать материалы с меткой «Сербия»' })).toContainText('1');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Резервная копия' }).click();
+  const backupPath = await (await downloading).path();
+  const backup = await readFile(backupPath);
+
+  // Wipe: remove the tag, then a corrupt file must leave things as they are.
+  await page.getByRole('button', { name: 'Показать материалы с меткой «Сербия»' }).click();
+  await page.getByTestId('item-row').first().click();
+  await page.getByRole('button', { name: 'Снять метку «Сербия»' }).click();
+  await page.getByRole('button', { name: 'Сбросить фильтры' }).click();
+  await page.getByTestId('restore-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"formatName":"dexie","data":{') });
+  await expect(page.getByTestId('notice').filter({ hasText: 'Не удалось восстановить' })).toBeVisible();
+  await expect(page.getByTestId('item-count')).toHaveText('21 материал');
+
+  await page.getByTestId('restore-input').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+  await expect(page.getByTestId('notice').filter({ hasText: 'База восстановлена из копии' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Показать материалы с меткой «Сербия»' })).toContainText('1');
+  await expect(page.getByTestId('item-count')).toHaveText('21 материал');
+  void browser;
+});
