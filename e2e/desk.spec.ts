@@ -112,3 +112,31 @@ test('backs up the database and restores it; a corrupt file changes nothing', as
   await expect(page.getByTestId('item-count')).toHaveText('21 материал');
   void browser;
 });
+
+test('manages sources: settings, built-in outlets, OPML out and in', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: '⚙ Настроить источники' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Источники' });
+  await dialog.getByRole('button', { name: /^Zakon\.kz\s*Казахстан$/ }).click();
+  const form = dialog.getByRole('form', { name: 'Zakon.kz' });
+  await form.getByLabel('Папка').fill('Главное');
+  await form.getByLabel('Загружать полный текст и изображения').check();
+  await form.getByRole('button', { name: 'Сохранить' }).click();
+
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Экспорт OPML' }).click();
+  const opml = await readFile(await (await downloading).path(), 'utf8');
+  expect(opml).toContain('<outline text="Главное" title="Главное"><outline type="rss" text="Zakon.kz"');
+  expect(opml).toContain('presswatchPreset="akorda-ru"');
+
+  await dialog.getByRole('button', { name: '+ Добавить «Tengrinews»' }).click();
+  await expect(dialog.getByRole('button', { name: /^Tengrinews\s*Казахстан$/ })).toHaveCount(1);
+  await expect(dialog.getByRole('button', { name: '+ Добавить «Tengrinews»' })).toHaveCount(0);
+
+  const incoming = `<?xml version="1.0"?><opml version="2.0"><body><outline text="Проверка"><outline text="Zakon poll" xmlUrl="${app.feedsBaseUrl}/poll-sequence/t1.xml"/></outline></body></opml>`;
+  await page.getByTestId('opml-input').setInputFiles({ name: 'colleague.opml', mimeType: 'text/xml', buffer: Buffer.from(incoming) });
+  await expect(page.getByTestId('notice').filter({ hasText: 'Добавлено источников: 1' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Закрыть' }).click();
+  await expect(page.getByRole('button', { name: 'Главное' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Zakon poll\s*2$/ })).toBeVisible();
+});

@@ -4,7 +4,9 @@ import type { ApiEvent, ApiEvents, ApiHandlers, AppInfo } from '../src-shared/ap
 import type { SourceSpec } from '../src-shared/model';
 import { defaultFeedDeps, fetchFeed, type FeedDeps } from './feeds/fetchFeed';
 import { Outbox } from './poller/outbox';
+import { builtInSources } from './sources/defaults';
 import { htmlListPreset } from './sources/htmlPresets';
+import { parseOpml, toOpml } from './sources/sourceFile';
 import { Poller } from './poller/poller';
 import { PollStateFile } from './poller/pollState';
 
@@ -53,6 +55,7 @@ export function createService(options: ServiceOptions): Service {
       version: options.version,
       host: options.host,
       defaultSources: options.defaultSources,
+      presets: builtInSources,
     }),
     'sources.sync': async (specs) => {
       poller.setSources(specs);
@@ -74,6 +77,8 @@ export function createService(options: ServiceOptions): Service {
       await state.save();
       void Promise.all(sourceIds.map((id) => poller.poll(id)));
     },
+    'sources.fromOpml': async (text) => parseOpml(text),
+    'sources.toOpml': async (specs) => toOpml(specs),
     'feeds.preview': async (url) => {
       const result = await fetchFeed(url, {}, feedDeps);
       if (result.status !== 'ok') throw new Error(`${url} answered 304 Not Modified to a request without validators`);

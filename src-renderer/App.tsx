@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../src-shared/api';
-import type { SourceStatus } from '../src-shared/model';
+import type { SourceSpec, SourceStatus } from '../src-shared/model';
 import type { PressWatchDb } from './db/schema';
 import { BackupButtons } from './features/backup/BackupButtons';
 import { ClipDialog } from './features/clippings/ClipDialog';
@@ -13,6 +13,7 @@ import { useShortcuts } from './features/keyboard/useShortcuts';
 import { ItemList } from './features/reader/ItemList';
 import { ReaderPane } from './features/reader/ReaderPane';
 import { SearchBox } from './features/search/SearchBox';
+import { SourceManager } from './features/sources/SourceManager';
 import { SourcesPane } from './features/sources/SourcesPane';
 import { applyTag, ensureTag } from './features/tags/tagActions';
 import { TagInput } from './features/tags/TagInput';
@@ -28,6 +29,7 @@ interface AppProps {
   db: PressWatchDb;
   client: ApiClient;
   initialStatuses: SourceStatus[];
+  presets: SourceSpec[];
   /** Where the host serves an offline image by its file name. */
   offlineImageUrl: (fileName: string) => string;
   notices: Notice[];
@@ -35,7 +37,7 @@ interface AppProps {
   pushNotice: (notice: Omit<Notice, 'id'>) => void;
 }
 
-export function App({ db, client, initialStatuses, offlineImageUrl, notices, dismissNotice, pushNotice }: AppProps) {
+export function App({ db, client, initialStatuses, presets, offlineImageUrl, notices, dismissNotice, pushNotice }: AppProps) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
   const [filter, setFilter] = useState<ListFilter>(emptyFilter);
@@ -44,6 +46,7 @@ export function App({ db, client, initialStatuses, offlineImageUrl, notices, dis
   const [lastChecked, setLastChecked] = useState<string | null>(null);
   const [clipKeys, setClipKeys] = useState<string[] | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [managing, setManaging] = useState(false);
   const [statuses, setStatuses] = useState<Record<string, SourceStatus>>(() => Object.fromEntries(initialStatuses.map((status) => [status.sourceId, status])));
 
   useEffect(() => {
@@ -114,7 +117,7 @@ export function App({ db, client, initialStatuses, offlineImageUrl, notices, dis
     focusSearch: () => document.getElementById('search-input')?.focus(),
     toggleUnread: () => patchFilter({ view: filter.view === 'unread' ? 'all' : 'unread' }),
     showHelp: () => setHelpOpen(true),
-    disabled: clipKeys !== null || helpOpen,
+    disabled: clipKeys !== null || helpOpen || managing,
   });
 
   const loadImage = async (url: string): Promise<Blob | null> => {
@@ -174,6 +177,9 @@ export function App({ db, client, initialStatuses, offlineImageUrl, notices, dis
             onSelect={(sourceId) => patchFilter({ sourceId, group: null })}
             onSelectGroup={(group) => patchFilter({ group: filter.group === group ? null : group, sourceId: null })}
           />
+          <button type="button" className="link-button manage-button" onClick={() => setManaging(true)}>
+            ⚙ {t('manage.open')}
+          </button>
           <TagsPane db={db} tags={tags} selectedTagId={filter.tagId} onSelect={(tagId) => patchFilter({ tagId })} />
           <TopicsPane db={db} topics={topics} tags={tags} onShow={(q) => patchFilter({ query: q })} onMessage={(text) => pushNotice({ text, kind: 'info' })} />
           <section className="sidebar-section" aria-labelledby="collections-heading">
@@ -258,6 +264,7 @@ export function App({ db, client, initialStatuses, offlineImageUrl, notices, dis
         />
       ) : null}
       {helpOpen ? <ShortcutsHelp onClose={() => setHelpOpen(false)} /> : null}
+      {managing ? <SourceManager db={db} client={client} presets={presets} onMessage={(text, kind) => pushNotice({ text, kind })} onClose={() => setManaging(false)} /> : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ApiClient } from '../src-shared/api';
-import type { SourceStatus } from '../src-shared/model';
+import type { SourceSpec, SourceStatus } from '../src-shared/model';
 import { App } from './App';
 import { openDatabase, type PressWatchDb } from './db/schema';
 import { isQuotaError } from './db/storageErrors';
@@ -29,7 +29,7 @@ function showFatal(message: string) {
 let pushNoticeFromOutside: (notice: Omit<Notice, 'id'>) => void = () => undefined;
 const earlyNotices: Array<Omit<Notice, 'id'>> = [];
 
-function Root({ db, client, statuses }: { db: PressWatchDb; client: ApiClient; statuses: SourceStatus[] }) {
+function Root({ db, client, statuses, presets }: { db: PressWatchDb; client: ApiClient; statuses: SourceStatus[]; presets: SourceSpec[] }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const push = useCallback((notice: Omit<Notice, 'id'>) => setNotices((list) => [...list.slice(-4), { ...notice, id: crypto.randomUUID() }]), []);
   useEffect(() => {
@@ -41,6 +41,7 @@ function Root({ db, client, statuses }: { db: PressWatchDb; client: ApiClient; s
       db={db}
       client={client}
       initialStatuses={statuses}
+      presets={presets}
       offlineImageUrl={(fileName) => `${new URL('images/', window.location.href).pathname}${encodeURIComponent(fileName)}`}
       notices={notices}
       dismissNotice={(id) => setNotices((list) => list.filter((n) => n.id !== id))}
@@ -85,7 +86,7 @@ async function start() {
   const statuses = await client['sources.status']();
   root.render(
     <StrictMode>
-      <Root db={db} client={client} statuses={statuses} />
+      <Root db={db} client={client} statuses={statuses} presets={info.presets} />
     </StrictMode>,
   );
   rootElement.dataset.appState = 'ready';

@@ -37,6 +37,8 @@ export interface AppInfo {
   host: 'electron' | 'web';
   /** Sources a new user starts with: the built-in list, or the bundled samples in demo mode. */
   defaultSources: SourceSpec[];
+  /** The built-in outlets a user can pick from at any time. */
+  presets: SourceSpec[];
 }
 
 /** Argument schemas, one per method. The key is the channel name. */
@@ -52,6 +54,10 @@ export const apiMethods = {
    * forget what was already sent and fetch them in full again.
    */
   'sources.resend': z.tuple([z.array(z.string().max(200)).max(5000)]),
+  /** Read an OPML file's text into sources (a clear error when it is not OPML). */
+  'sources.fromOpml': z.tuple([z.string().max(10 * 1024 * 1024)]),
+  /** Write sources as OPML, for other readers and for colleagues. */
+  'sources.toOpml': z.tuple([z.array(sourceSpecSchema).max(5000)]),
   /** Fetch an address once without storing anything: "what is at this URL?" */
   'feeds.preview': z.tuple([httpUrl]),
   /** Batches not yet acknowledged: sent again after any crash or reload. */
@@ -66,6 +72,8 @@ export interface ApiResults {
   'sources.status': SourceStatus[];
   'sources.pollNow': void;
   'sources.resend': void;
+  'sources.fromOpml': SourceSpec[];
+  'sources.toOpml': string;
   'feeds.preview': FetchedFeed;
   'outbox.pending': ItemBatch[];
   'outbox.ack': void;
