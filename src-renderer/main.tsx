@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import type { ApiClient } from '../src-shared/api';
 import type { SourceSpec, SourceStatus } from '../src-shared/model';
 import { App } from './App';
+import { cleanUpOldItems } from './db/cleanup';
 import { openDatabase, type PressWatchDb } from './db/schema';
 import { isQuotaError } from './db/storageErrors';
 import { pickClient } from './host/pickClient';
@@ -83,6 +84,10 @@ async function start() {
       }
     },
   });
+  // Old items go in the background, now and every six hours; kept items never do.
+  const cleanUp = () => void cleanUpOldItems(db).catch((error: unknown) => console.error('PressWatch clean-up:', error));
+  cleanUp();
+  setInterval(cleanUp, 6 * 60 * 60 * 1000);
   const statuses = await client['sources.status']();
   root.render(
     <StrictMode>

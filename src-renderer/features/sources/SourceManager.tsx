@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../src-shared/api';
 import type { SourceSpec } from '../../../src-shared/model';
 import type { PressWatchDb, StoredSource } from '../../db/schema';
+import { DEFAULT_RETENTION_DAYS, RETENTION_KEY } from '../../db/cleanup';
 import { toSpec } from '../../sync/connectService';
 
 interface SourceManagerProps {
@@ -69,6 +70,7 @@ export function SourceManager({ db, client, presets, onMessage, onClose }: Sourc
             </ul>
           </div>
         </div>
+        <RetentionSetting db={db} />
         <div className="dialog-buttons">
           <button type="button" onClick={() => opmlInput.current?.click()}>
             {t('manage.importOpml')}
@@ -153,5 +155,26 @@ function SourceForm({ db, source, onSaved, onDeleted }: { db: PressWatchDb; sour
         </button>
       </div>
     </form>
+  );
+}
+
+function RetentionSetting({ db }: { db: PressWatchDb }) {
+  const { t } = useTranslation();
+  const stored = useLiveQuery(() => db.meta.get(RETENTION_KEY), [db]);
+  const days = typeof stored?.value === 'number' ? stored.value : DEFAULT_RETENTION_DAYS;
+  return (
+    <label className="inline retention">
+      {t('manage.retention')}
+      <input
+        type="number"
+        min={7}
+        max={3650}
+        value={days}
+        onChange={(e) => {
+          const value = Math.round(Number(e.target.value));
+          if (value >= 7 && value <= 3650) void db.meta.put({ key: RETENTION_KEY, value });
+        }}
+      />
+    </label>
   );
 }

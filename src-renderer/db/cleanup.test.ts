@@ -1,0 +1,31 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { cleanUpOldItems, RETENTION_KEY } from './cleanup';
+import { openDatabase, type StoredItem } from './schema';
+
+function stored(id: string, publishedAt: string, patch: Partial<StoredItem> = {}): StoredItem {
+  return {
+    key: `zakon\u0000${id}`, id, guid: id, url: null, title: id, summary: '', contentHtml: '', text: '', author: null, publishedAt, categories: [], imageUrl: null,
+    enclosures: [], language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz', fetchedAt: publishedAt, read: 1, starred: 0, clipped: 0, tagIds: [], terms: [], ...patch,
+  };
+}
+
+describe('cleanUpOldItems', () => {
+  it('removes old items but never starred, tagged or clipped ones, and never clippings', async () => {
+    const db = openDatabase('cleanup');
+    await db.meta.put({ key: RETENTION_KEY, value: 30 });
+    await db.items.bulkPut([
+      stored('old', '2026-01-01T00:00:00Z'),
+      stored('old-starred', '2026-01-01T00:00:00Z', { starred: 1 }),
+      stored('old-tagged', '2026-01-01T00:00:00Z', { tagIds: ['visit'] }),
+      stored('old-clipped', '2026-01-01T00:00:00Z', { clipped: 1 }),
+      stored('recent', '2026-02-20T00:00:00Z'),
+    ]);
+    await db.clippings.put({ id: 'c1', itemKey: 'zakon\u0000gone', clippedAt: '2026-01-02T00:00:00Z', item: stored('gone', '2026-01-01T00:00:00Z'), note: '', tone: 'neutral', tagIds: [], collectionIds: [], images: {} });
+    expect(await cleanUpOldItems(db, new Date('2026-02-26T00:00:00Z'))).toBe(1);
+    expect((await db.items.toArray()).map((i) => i.id).sort()).toEqual(['old-clipped', 'old-starred', 'old-tagged', 'recent']);
+    expect(await db.clippings.count()).toBe(1);
+    db.close();
+    await db.delete();
+  });
+});
