@@ -4,4 +4,6 @@ import type { ApiMethod } from '../../src-shared/api';
 
 export const EVENT_CHANNEL = 'presswatch:event';
 export const methodChannel = (method: ApiMethod): string => `presswatch:${method}`;
-export const APP_ORIGIN = 'app://presswatch';
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'presswatch';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

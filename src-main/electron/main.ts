@@ -1,22 +1,62 @@
-// The desktop shell: one window on the app:// protocol, the service wired to IPC. Everything the
-// app does is in createService; this file only hosts it the Electron way.
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+// The desktop shell: one window on the app:// protocol, the service wired to IPC, a tray that
+// keeps polling while the window is closed. Everything the app does is in createService; the
+// rules this file applies live in small modules (security, protocol, ipc, windowState, menu,
+// tray, notify, loginItem), each with its own tests; main.test.ts checks that they are applied.
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, protocol, screen, session, shell, Tray } from 'electron';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { apiMethodNames, parseApiArgs, type ApiMethod } from '../../src-shared/api';
+import type { ApiHandlers } from '../../src-shared/api';
 import type { SourceSpec } from '../../src-shared/model';
-import { createService } from '../service';
+import { createService, type Service } from '../service';
 import { builtInSources } from '../sources/defaults';
-import { CONTENT_SECURITY_POLICY } from '../web/server';
-import { APP_ORIGIN, EVENT_CHANNEL, methodChannel } from './channels';
+import { APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL } from './channels';
+import { registerApiHandlers } from './ipc';
+import { shellLabels } from './labels';
+import { getStartAtLogin, setStartAtLogin, startedAtLogin, systemLoginItemDeps } from './loginItem';
+import { notify } from './notify';
+import { buildMenuTemplate } from './menu';
+import { createAppProtocolHandler } from './protocol';
+import { hardenSession, hardenWebContents, isTrustedSender } from './security';
+import { createAppTray } from './tray';
 import { mainWindowOptions } from './windowOptions';
+import { readWindowState, restoreWindowState, trackWindowState } from './windowState';
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// Before ready: app:// is a standard, secure origin (so the page gets 'self', fetch and storage
+// of its own), and every renderer is sandboxed whatever its webPreferences say.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let service: Service | null = null;
+let quitting = false;
+// Held for the life of the app: a tray that is garbage-collected disappears from the panel.
+const trays: Array<Pick<Tray, 'setToolTip' | 'setContextMenu' | 'on'>> = [];
+
+function showWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function pollAll(): void {
+  void service?.handlers['sources.pollNow'](null);
+}
 
 if (!app.requestSingleInstanceLock()) {
+  // A second copy would poll the same sources and write the same outbox: hand over and leave.
   app.quit();
 } else {
+  app.on('second-instance', showWindow);
+  // Every web contents, including any a bug might create later, gets the navigation rules.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', () => service?.stop());
+  // The window hides instead of closing, so this fires only when the tray could not keep it.
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', showWindow);
   void app.whenReady().then(start);
 }
 
@@ -26,67 +66,54 @@ function defaultSources(): SourceSpec[] {
   return file ? (JSON.parse(readFileSync(file, 'utf8')) as SourceSpec[]) : builtInSources;
 }
 
-function isFromApp(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith(APP_ORIGIN + '/');
-}
-
 async function start(): Promise<void> {
   const appRoot = app.getAppPath();
-  const rendererDir = path.join(appRoot, 'out', 'renderer');
   const dataDir = process.env.PRESSWATCH_DATA ?? app.getPath('userData');
   app.setPath('userData', dataDir);
+  const labels = shellLabels(app.getLocale());
+  const iconPath = path.join(appRoot, 'resources', 'icons', 'icon.png');
 
-  protocol.handle('app', async (request) => {
-    const { pathname } = new URL(request.url);
-    const filePath = path.resolve(rendererDir, '.' + decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
-    if (!filePath.startsWith(rendererDir + path.sep)) return new Response('Forbidden', { status: 403 });
-    const response = await net.fetch(pathToFileURL(filePath).href);
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    return new Response(response.body, { status: response.status, headers });
-  });
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: path.join(appRoot, 'out', 'renderer'), imagesDir: path.join(dataDir, 'images') }));
 
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
+  service = createService({ dataDir, host: 'electron', version: app.getVersion(), defaultSources: defaultSources() });
+  // The desktop's own answers to the three desktop.* methods; the rest is the shared service.
+  const desktop = {
+    'desktop.notify': async ({ title, body }) => notify((options) => new Notification(options), () => Notification.isSupported(), title, body, showWindow),
+    'desktop.getStartAtLogin': async () => getStartAtLogin(systemLoginItemDeps(app)),
+    'desktop.setStartAtLogin': async (enabled) => setStartAtLogin(systemLoginItemDeps(app), enabled),
+  } satisfies Partial<ApiHandlers>;
+  registerApiHandlers(ipcMain, { ...service.handlers, ...desktop }, isTrustedSender);
 
-  const service = createService({ dataDir, host: 'electron', version: app.getVersion(), defaultSources: defaultSources() });
-  for (const method of apiMethodNames) {
-    ipcMain.handle(methodChannel(method), async (event, ...raw: unknown[]) => {
-      if (!isFromApp(event)) throw new Error('Refused: the call did not come from the PressWatch window');
-      const args = parseApiArgs(method, raw);
-      const handler = service.handlers[method as ApiMethod] as (...a: unknown[]) => Promise<unknown>;
-      return handler(...(args as unknown[]));
-    });
-  }
-
-  const window = new BrowserWindow(mainWindowOptions(path.join(appRoot, 'out', 'preload', 'index.cjs')));
+  const saved = restoreWindowState(
+    readWindowState(dataDir),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  const window = new BrowserWindow(mainWindowOptions(path.join(appRoot, 'out', 'preload', 'index.cjs'), { bounds: saved.bounds, icon: iconPath }));
+  mainWindow = window;
+  trackWindowState(window, dataDir);
   service.subscribe((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
   });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    openExternally(url);
-    return { action: 'deny' };
+  // Closing the window keeps PressWatch polling in the tray; Quit (menu, tray) ends it.
+  window.on('close', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    window.hide();
   });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN + '/')) {
-      event.preventDefault();
-      openExternally(url);
-    }
+  const hidden = startedAtLogin(process.argv, app, process.platform);
+  window.once('ready-to-show', () => {
+    if (saved.maximized) window.maximize();
+    if (!hidden) window.show();
   });
-  window.once('ready-to-show', () => window.show());
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ pollAll, showWindow }, { platform: process.platform, devTools: !app.isPackaged, labels })));
+  trays.push(createAppTray(
+    { createTray: (image) => new Tray(image), buildMenu: (template) => Menu.buildFromTemplate(template), image: nativeImage.createFromPath(iconPath).resize({ width: 22, height: 22 }) },
+    { showWindow, pollAll, quit: () => app.quit() },
+    labels,
+  ));
+
   await service.start();
   await window.loadURL(`${APP_ORIGIN}/index.html`);
-  app.on('window-all-closed', () => {
-    service.stop();
-    app.quit();
-  });
-}
-
-function openExternally(url: string): void {
-  try {
-    const { protocol: scheme } = new URL(url);
-    if (scheme === 'http:' || scheme === 'https:' || scheme === 'mailto:') void shell.openExternal(url);
-  } catch {
-    // Not a URL at all: nothing to open.
-  }
 }

@@ -1,12 +1,19 @@
 // The security-relevant settings of every window, kept in one place so a unit test can pin them.
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import { DEFAULT_SIZE, MIN_SIZE } from './windowState';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export interface MainWindowPlace {
+  bounds?: Partial<Rectangle> & { width: number; height: number };
+  icon?: string;
+}
+
+export function mainWindowOptions(preloadPath: string, place: MainWindowPlace = {}): BrowserWindowConstructorOptions {
   return {
-    width: 1400,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
+    ...DEFAULT_SIZE,
+    ...place.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    ...(place.icon ? { icon: place.icon } : {}),
     show: false,
     title: 'PressWatch',
     webPreferences: {
@@ -20,6 +27,11 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      // A page's alert() and confirm() loops get a "prevent more dialogs" box.
+      safeDialogs: true,
+      // A file dropped on the window is not opened as a page.
+      navigateOnDragDrop: false,
       spellcheck: false,
     },
   };

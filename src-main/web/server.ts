@@ -14,7 +14,9 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: http: https:",
+  // Offline copies come from 'self' (the image store); live images from the outlets' http(s)
+  // addresses. No data: URLs: nothing the app draws needs them, and they let markup smuggle bytes.
+  "img-src 'self' http: https:",
   "connect-src 'self'",
   "font-src 'self'",
   "object-src 'none'",
@@ -24,9 +26,22 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The policy for a stored image opened on its own (not inside the app): an SVG from a feed must
+ * not run script in the app's origin, so the document is sandboxed and may load nothing.
+ */
+export const IMAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+/** File names in the offline image store: one path segment, no way up or sideways. */
+export const IMAGE_NAME = /^[A-Za-z0-9._-]+$/;
+
+export function isImageName(name: string): boolean {
+  return IMAGE_NAME.test(name) && name !== '.' && name !== '..';
+}
+
 const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 
-const contentTypes: Record<string, string> = {
+export const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -36,7 +51,16 @@ const contentTypes: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.json': 'application/json',
   '.ico': 'image/x-icon',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
 };
+
+export function contentTypeFor(fileName: string): string {
+  return contentTypes[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+}
 
 export interface WebHostOptions {
   service: Service;
@@ -45,6 +69,8 @@ export interface WebHostOptions {
   port?: number;
   host?: string;
   token?: string;
+  /** The data folder: its images/ subfolder is the offline image store served under /images/. */
+  dataDir?: string;
 }
 
 export interface WebHost {
@@ -82,6 +108,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return void handleApiCall(url.pathname.slice('/api/'.length), request, response, options.service.handlers);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed');
+    if (url.pathname.startsWith('/images/')) {
+      // No token here: an <img> cannot send a header, and the Host check above already keeps
+      // other sites (and rebinding names) from reading the store.
+      if (!options.dataDir) return refuse(response, 404, 'Not found');
+      return void serveImage(path.join(options.dataDir, 'images'), url.pathname.slice('/images/'.length), response);
+    }
     return void serveStatic(options.rendererDir, url.pathname, response);
   });
 
@@ -161,15 +193,44 @@ async function handleApiCall(
   }
 }
 
+async function serveImage(imagesDir: string, encodedName: string, response: http.ServerResponse): Promise<void> {
+  let name: string;
+  try {
+    name = decodeURIComponent(encodedName);
+  } catch {
+    return refuse(response, 400, 'Bad image name');
+  }
+  if (!isImageName(name)) return refuse(response, 400, 'Bad image name');
+  const filePath = path.join(imagesDir, name);
+  try {
+    const info = await stat(filePath);
+    if (!info.isFile()) return refuse(response, 404, 'Not found');
+    response.writeHead(200, {
+      'content-type': contentTypeFor(name),
+      'content-length': info.size,
+      'content-security-policy': IMAGE_CONTENT_SECURITY_POLICY,
+      'cache-control': 'private, max-age=3600',
+    });
+    createReadStream(filePath).pipe(response);
+  } catch {
+    refuse(response, 404, 'Not found');
+  }
+}
+
 async function serveStatic(rootDir: string, pathname: string, response: http.ServerResponse): Promise<void> {
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    return refuse(response, 400, 'Bad path');
+  }
   const filePath = path.resolve(rootDir, '.' + relative);
   if (!filePath.startsWith(path.resolve(rootDir) + path.sep)) return refuse(response, 403, 'Forbidden');
   try {
     const info = await stat(filePath);
     if (!info.isFile()) return refuse(response, 404, 'Not found');
     response.writeHead(200, {
-      'content-type': contentTypes[path.extname(filePath)] ?? 'application/octet-stream',
+      'content-type': contentTypeFor(filePath),
       'content-length': info.size,
       'cache-control': relative === '/index.html' ? 'no-cache' : 'public, max-age=3600',
     });
