@@ -2,7 +2,9 @@
 // durable outbox as the app's guarantees that a killed run loses nothing and writes nothing twice.
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { defaultFeedDeps, fetchFeed } from '../feeds/fetchFeed';
-import { htmlListPreset } from '../sources/htmlPresets';
+import { htmlListFor } from '../sources/htmlPresets';
+import { createEnricher } from '../extract/enrich';
+import { ImageStore } from '../images/imageStore';
 import { Outbox } from '../poller/outbox';
 import { Poller } from '../poller/poller';
 import { PollStateFile } from '../poller/pollState';
@@ -58,12 +60,13 @@ export async function runPoll(options: PollCommandOptions): Promise<void> {
     return `${name}: ok, ${newCounts.get(status.sourceId) ?? 0} new; next poll ${status.nextPollAt ?? 'now'}`;
   };
   const poller = new Poller({
-    fetchFeed: (url, fetchOptions, source) => fetchFeed(url, { ...fetchOptions, htmlList: htmlListPreset(source.preset) }, defaultFeedDeps),
+    fetchFeed: (url, fetchOptions, source) => fetchFeed(url, { ...fetchOptions, htmlList: htmlListFor(source) }, defaultFeedDeps),
     now: defaultFeedDeps.now,
     random: Math.random,
     outbox,
     state,
     onBatch: deliver,
+    enrich: createEnricher({ images: new ImageStore(options.stateDir) }),
     onStatus: (status) => {
       if (status.state === 'polling') return;
       // Printed after the batch is written, so the count is right.

@@ -9,14 +9,19 @@
 //       fetched instead, and the result says so in `discoveredFrom`.
 //   FeedFetchError: every failure, in words a press officer can act on, with httpStatus and
 //     retryAfterMs (from Retry-After on 429/503) for the poller's backoff.
+//   fetchResource(url, options, deps): Promise<FetchedResource>: an article page or an image,
+//     with the same User-Agent, redirects, timeouts and size cap, refused early by Content-Type.
 //   USER_AGENT / BROWSER_USER_AGENT, defaultFeedDeps (node:http transport, real clock).
 //
 // Limits (all overridable through options, so tests can use small values): connect 10 s,
-// no progress 15 s, whole request 30 s, 15 MiB of body after decompression, 5 redirects.
+// no progress 15 s, whole request 30 s, 15 MiB of body after decompression, 5 redirects;
+// 2,000 items per feed (newest kept) and 1 Mi characters of text or markup per item (caps.ts).
 import type { FetchedFeed } from '../../src-shared/model';
+import { capItems, type ItemCaps } from './caps';
 import { decodeBytes } from './decode';
 import { discoverFeeds } from './discover';
 import { ConnectTimeoutError, nodeFetch, type FeedFetchInit } from './httpTransport';
+import { IncompleteChainError } from './issuers';
 import { mergeHtmlListPages, parseHtmlList, type HtmlListSpec } from './htmlList';
 import type { NormalisedItem } from './normalise';
 import { FeedParseError, parseFeedTextSync } from './parse';
@@ -53,6 +58,8 @@ export interface FetchFeedOptions {
   discover?: boolean;
   /** Zone for dates that name none (minutes east of UTC); default UTC+5 (Kazakhstan). */
   defaultOffsetMinutes?: number;
+  /** Items per feed and characters per item (2,000 and 1 Mi by default, see caps.ts). */
+  caps?: ItemCaps;
 }
 
 /** The transport: any fetch()-like function; redirects come back unfollowed ('manual'). */
@@ -143,7 +150,7 @@ interface Limits {
   maxRedirects: number;
 }
 
-function limitsOf(options: FetchFeedOptions): Limits {
+function limitsOf(options: Pick<FetchFeedOptions, keyof Limits>): Limits {
   return {
     connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_LIMITS.connectTimeoutMs,
     progressTimeoutMs: options.progressTimeoutMs ?? DEFAULT_LIMITS.progressTimeoutMs,
@@ -198,7 +205,7 @@ async function fetchWithin(url: string, options: FetchFeedOptions, deps: FeedDep
   const bytes = await readCapped(response, host, limits, deadline);
   const decoded = decodeBytes(bytes, response.headers.get('content-type'));
   const now = deps.now();
-  const parseOptions = options.defaultOffsetMinutes !== undefined ? { defaultOffsetMinutes: options.defaultOffsetMinutes } : {};
+  const parseOptions = { ...(options.defaultOffsetMinutes !== undefined ? { defaultOffsetMinutes: options.defaultOffsetMinutes } : {}), ...(options.caps ? { caps: options.caps } : {}) };
   if (options.htmlList) {
     const pages = [parseHtmlList(decoded.text, finalUrl, options.htmlList, now)];
     const maxPages = Math.max(1, options.htmlList.pagination?.maxPages ?? 1);
@@ -214,7 +221,8 @@ async function fetchWithin(url: string, options: FetchFeedOptions, deps: FeedDep
     }
     const list = mergeHtmlListPages(pages);
     if (list.items.length === 0) throw new FeedFetchError(`Not a feed: found no news items on ${host} with the configured selectors`, null, null, 'not-feed');
-    return { status: 'ok', ...common, etag, lastModified, charset: decoded.charset, result: { ...list, warnings: [...(decoded.warnings ?? []), ...list.warnings] } };
+    const warnings = [...(decoded.warnings ?? []), ...list.warnings];
+    return { status: 'ok', ...common, etag, lastModified, charset: decoded.charset, result: { ...list, items: capItems(list.items, warnings, options.caps), warnings } };
   }
   try {
     const parsed = parseFeedTextSync(decoded.text, finalUrl, now, parseOptions);
@@ -236,10 +244,12 @@ async function fetchWithin(url: string, options: FetchFeedOptions, deps: FeedDep
   }
 }
 
-async function requestFollowingRedirects(url: string, options: FetchFeedOptions, deps: FeedDeps, limits: Limits, deadline: Deadline): Promise<RawResponse> {
+const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
+
+async function requestFollowingRedirects(url: string, options: FetchFeedOptions & { accept?: string }, deps: FeedDeps, limits: Limits, deadline: Deadline): Promise<RawResponse> {
   const headers: Record<string, string> = {
     'user-agent': options.browserUserAgent ? BROWSER_USER_AGENT : USER_AGENT,
-    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5',
+    accept: options.accept ?? FEED_ACCEPT,
     'accept-encoding': 'gzip, deflate, br',
   };
   if (options.etag) headers['if-none-match'] = options.etag;
@@ -270,6 +280,58 @@ async function requestFollowingRedirects(url: string, options: FetchFeedOptions,
   }
 }
 
+export interface FetchResourceOptions {
+  browserUserAgent?: boolean;
+  /** The Accept header, e.g. 'text/html' for an article page or 'image/*' for a picture. */
+  accept: string;
+  /** Refuses the response before reading its body unless its Content-Type passes. */
+  contentType?: (contentType: string) => boolean;
+  /** What the refusal says, e.g. "not an image". */
+  contentTypeWords?: string;
+  connectTimeoutMs?: number;
+  progressTimeoutMs?: number;
+  totalTimeoutMs?: number;
+  maxBodyBytes?: number;
+  maxRedirects?: number;
+}
+
+export interface FetchedResource {
+  finalUrl: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Any other document a source leads to (an article page, an image), fetched with the same
+ * manners and limits as its feed: User-Agent, redirects, timeouts and a size cap. Failures are
+ * FeedFetchErrors in the same words.
+ */
+export async function fetchResource(url: string, options: FetchResourceOptions, deps: FeedDeps = defaultFeedDeps): Promise<FetchedResource> {
+  const limits = limitsOf(options);
+  const deadline = new Deadline(limits.progressTimeoutMs, limits.totalTimeoutMs);
+  try {
+    const { finalUrl, response } = await requestFollowingRedirects(url, options, deps, limits, deadline);
+    const host = hostOf(finalUrl);
+    if (response.status < 200 || response.status > 299) {
+      await response.body?.cancel().catch(() => {});
+      throw new FeedFetchError(`HTTP ${response.status} from ${host}`, response.status, null, 'http');
+    }
+    const contentType = response.headers.get('content-type')?.trim().toLowerCase() ?? '';
+    if (options.contentType && !options.contentType(contentType)) {
+      await response.body?.cancel().catch(() => {});
+      throw new FeedFetchError(`${host} sent ${contentType || 'no content type'}, ${options.contentTypeWords ?? 'not what was asked for'}`, null, null, 'not-feed');
+    }
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
+      await response.body?.cancel().catch(() => {});
+      throw new FeedFetchError(`Too large: ${host} announces ${formatBytes(declared)}, more than ${formatBytes(limits.maxBodyBytes)}`, null, null, 'too-large');
+    }
+    return { finalUrl, contentType, bytes: await readCapped(response, host, limits, deadline) };
+  } finally {
+    deadline.dispose();
+  }
+}
+
 async function send(url: string, headers: Record<string, string>, deps: FeedDeps, limits: Limits, deadline: Deadline): Promise<Response> {
   const host = hostOf(url);
   try {
@@ -287,6 +349,7 @@ function networkError(error: unknown, host: string, limits: Limits, deadline: De
   if (cause instanceof ConnectTimeoutError || (cause instanceof Error && (cause as NodeJS.ErrnoException).code === 'UND_ERR_CONNECT_TIMEOUT')) {
     return new FeedFetchError(`Timed out connecting to ${host} after ${seconds(limits.connectTimeoutMs)}`, null, null, 'timeout');
   }
+  if (cause instanceof IncompleteChainError) return new FeedFetchError(`Cannot trust ${host}: ${cause.message}`, null, null, 'network');
   const code = cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? '') : '';
   const words: Record<string, string> = {
     ENOTFOUND: `Cannot find ${host}: the name does not resolve`,
@@ -296,6 +359,10 @@ function networkError(error: unknown, host: string, limits: Limits, deadline: De
     EHOSTUNREACH: `Cannot reach ${host}: no route to the host`,
     ENETUNREACH: `Cannot reach ${host}: the network is unreachable`,
     CERT_HAS_EXPIRED: `Cannot trust ${host}: its TLS certificate has expired`,
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: `Cannot trust ${host}: its server sends an incomplete certificate chain`,
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: `Cannot trust ${host}: its TLS certificate is not issued by a known authority`,
+    UNABLE_TO_GET_ISSUER_CERT: `Cannot trust ${host}: its TLS certificate is not issued by a known authority`,
+    SELF_SIGNED_CERT_IN_CHAIN: `Cannot trust ${host}: its TLS certificate chain ends in an unknown authority`,
     DEPTH_ZERO_SELF_SIGNED_CERT: `Cannot trust ${host}: its TLS certificate is self-signed`,
     ERR_TLS_CERT_ALTNAME_INVALID: `Cannot trust ${host}: its TLS certificate is for another name`,
     Z_DATA_ERROR: `Cannot read ${host}: the compressed body is corrupt`,

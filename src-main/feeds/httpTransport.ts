@@ -4,8 +4,11 @@
 // (a Response with a streamed body, redirects left to the caller) to stay swappable in tests.
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
+import tls from 'node:tls';
 import zlib from 'node:zlib';
+import { IssuerCache, MISSING_ISSUER_CODES, peerCertificate } from './issuers';
 
 export interface FeedFetchInit {
   headers: Record<string, string>;
@@ -66,9 +69,45 @@ function createDeflateDecoder(): Transform {
   return new DeflateDecoder();
 }
 
-export function nodeFetch(url: string, init: FeedFetchInit): Promise<Response> {
-  return new Promise<Response>((resolve, reject) => {
+export interface TransportOptions {
+  /** Trusted in addition to Node's bundled roots (a test's own root, an office proxy's CA). */
+  extraRoots?: string[];
+  /**
+   * When a server leaves out its intermediate certificate, fetch it from the address its
+   * certificate names and verify again, as browsers do (see issuers.ts). Default on.
+   */
+  completeChains?: boolean;
+  /** Shared so that every request of the app learns a host's intermediate once. */
+  issuers?: IssuerCache;
+}
+
+/** The node:http/https transport; `nodeFetch` below is the app's instance. */
+export function createNodeFetch(options: TransportOptions = {}): (url: string, init: FeedFetchInit) => Promise<Response> {
+  const issuers = options.issuers ?? new IssuerCache();
+  const extraRoots = options.extraRoots ?? [];
+  const trusted = (intermediates: string[]): string[] | undefined =>
+    extraRoots.length + intermediates.length > 0 ? [...tls.rootCertificates, ...extraRoots, ...intermediates] : undefined;
+
+  return async (url, init) => {
     const target = new URL(url);
+    const hostPort = `${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`;
+    const known = target.protocol === 'https:' ? issuers.knownFor(hostPort) : [];
+    try {
+      return await requestOnce(target, init, trusted(known));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+      if (target.protocol !== 'https:' || options.completeChains === false || !MISSING_ISSUER_CODES.has(code) || init.signal.aborted) throw error;
+      const hostname = target.hostname.replace(/^\[|\]$/g, '');
+      const leaf = await peerCertificate(hostname, Number(target.port || 443), net.isIP(hostname) ? undefined : hostname, init.connectTimeoutMs ?? 10_000, init.signal);
+      const intermediate = await issuers.issuerOf(leaf, hostPort);
+      // Verification stays fully on: the intermediate is only offered for building the chain.
+      return requestOnce(target, init, trusted([...new Set([...known, intermediate])]));
+    }
+  };
+}
+
+function requestOnce(target: URL, init: FeedFetchInit, ca: string[] | undefined): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
     const client = target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : null;
     if (!client) {
       reject(new Error(`unsupported protocol ${target.protocol}`));
@@ -78,12 +117,14 @@ export function nodeFetch(url: string, init: FeedFetchInit): Promise<Response> {
       reject(init.signal.reason);
       return;
     }
-    const request = client.request(target, { method: 'GET', headers: init.headers, signal: init.signal });
+    const request = client.request(target, { method: 'GET', headers: init.headers, signal: init.signal, ...(ca ? { ca } : {}) });
     let connectTimer: NodeJS.Timeout | null = null;
     request.on('socket', (socket) => {
       if (!init.connectTimeoutMs || !socket.connecting) return;
       connectTimer = setTimeout(() => request.destroy(new ConnectTimeoutError(init.connectTimeoutMs ?? 0)), init.connectTimeoutMs);
-      socket.once('connect', () => {
+      // For https the TLS handshake belongs to connecting: a server that accepts the socket and
+      // then says nothing is as unreachable as one that never answers.
+      socket.once(target.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
         if (connectTimer) clearTimeout(connectTimer);
       });
     });
@@ -122,3 +163,5 @@ export function nodeFetch(url: string, init: FeedFetchInit): Promise<Response> {
     request.end();
   });
 }
+
+export const nodeFetch = createNodeFetch();

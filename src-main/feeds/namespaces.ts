@@ -1,6 +1,6 @@
 // Feed elements are matched by namespace URI when the feed declares one, else by the prefix
 // everybody uses: feeds routinely forget xmlns:yandex or xmlns:media.
-import { childElements, textOf, type XmlElement } from './xml';
+import { textOf, type XmlElement } from './xml';
 
 export const NS = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -24,23 +24,31 @@ const EXTRA_URIS: Partial<Record<NsKey, string[]>> = {
 
 /** True when el is `local` in the namespace `ns`, or in no namespace at all (ns === null). */
 export function isEl(el: XmlElement, ns: NsKey | null, local: string): boolean {
-  if (el.local.toLowerCase() !== local.toLowerCase()) return false;
+  // Called for every child against every field a reader looks for: the length test settles
+  // most mismatches without lower-casing (and allocating) two strings.
+  if (el.local.length !== local.length) return false;
+  if (el.local !== local && el.local.toLowerCase() !== local.toLowerCase()) return false;
   if (ns === null) return el.prefix === null && (el.ns === null || el.ns === NS.rss10 || el.ns === NS.rss090 || !knownNs(el.ns));
   if (el.ns === NS[ns] || EXTRA_URIS[ns]?.includes(el.ns ?? '')) return true;
   // An undeclared or unusually spelled URI still counts when the conventional prefix is used.
   return el.prefix === ns && (el.ns === null || !knownNs(el.ns));
 }
 
+const KNOWN_URIS = new Set<string>(Object.values(NS));
+
 function knownNs(uri: string | null): boolean {
-  return uri !== null && (Object.values(NS) as string[]).includes(uri);
+  return uri !== null && KNOWN_URIS.has(uri);
 }
 
 export function children(el: XmlElement, ns: NsKey | null, local: string): XmlElement[] {
-  return childElements(el).filter((child) => isEl(child, ns, local));
+  const found: XmlElement[] = [];
+  for (const node of el.children) if (typeof node !== 'string' && isEl(node, ns, local)) found.push(node);
+  return found;
 }
 
 export function child(el: XmlElement, ns: NsKey | null, local: string): XmlElement | undefined {
-  return childElements(el).find((c) => isEl(c, ns, local));
+  for (const node of el.children) if (typeof node !== 'string' && isEl(node, ns, local)) return node;
+  return undefined;
 }
 
 export function childText(el: XmlElement, ns: NsKey | null, local: string): string | null {

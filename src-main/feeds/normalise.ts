@@ -78,8 +78,12 @@ export function normaliseItem(raw: RawItem, context: NormaliseContext): Normalis
   const url = link ? canonicalUrl(link) : null;
   const richest = raw.contentHtml?.trim() ? raw.contentHtml : (raw.summaryHtml ?? '');
   const contentHtml = sanitizeFeedHtml(richest, raw.contentBaseUrl ?? url ?? raw.baseUrl);
-  const summary = htmlToText(raw.summaryHtml ?? raw.contentHtml ?? '').slice(0, 2000);
-  const candidates = [raw.fullText ? htmlToText(raw.fullText) : '', htmlToText(contentHtml), summary];
+  const summarySource = raw.summaryHtml ?? raw.contentHtml ?? '';
+  const summaryText = htmlToText(summarySource);
+  const summary = summaryText.slice(0, 2000);
+  // A plain-text description comes back from sanitising unchanged: its text is already known.
+  const contentText = contentHtml === summarySource ? summaryText : htmlToText(contentHtml);
+  const candidates = [raw.fullText ? htmlToText(raw.fullText) : '', contentText, summary];
   const text = candidates.reduce((best, next) => (next.length > best.length ? next : best), '');
   const title = cleanTitle(raw.title ?? '', raw.titleIsHtml) || titleFromText(text);
   const guid = raw.guid?.trim() || null;

@@ -2,6 +2,7 @@
 // Content-Type (servers send RSS as text/html and JSON Feed as text/plain). Readers for each
 // format extract raw fields; normalise.ts turns them into FeedItems.
 import type { FetchedFeed } from '../../src-shared/model';
+import { capItems, type ItemCaps } from './caps';
 import { atom03Or10 } from './formatDetect';
 import { readAtom } from './atom';
 import { KAZAKHSTAN_OFFSET_MINUTES } from './dates';
@@ -26,6 +27,8 @@ export class FeedParseError extends Error {
 export interface ParseOptions {
   /** Zone for dates that name none; Kazakh outlets by default (UTC+5). */
   defaultOffsetMinutes?: number;
+  /** Items per feed and characters per item; defaults in caps.ts. */
+  caps?: ItemCaps;
 }
 
 export interface ParsedFeed extends FetchedFeed {
@@ -84,7 +87,7 @@ export function parseFeedTextSync(text: string, feedUrl: string, now: Date, opti
 
   const language = raw.language?.trim() || null;
   const context = { now, language, defaultOffsetMinutes: options.defaultOffsetMinutes ?? KAZAKHSTAN_OFFSET_MINUTES };
-  const items = assignIdentities(raw.items.map((item) => normaliseItem(item, context)));
+  const items = capItems(assignIdentities(raw.items.map((item) => normaliseItem(item, context))), warnings, options.caps);
   const siteUrl = absoluteUrl(raw.siteUrl, feedUrl);
   return {
     feed: {

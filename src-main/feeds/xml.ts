@@ -49,6 +49,9 @@ export interface XmlLimits {
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
+/** Shared by every element without attributes; never written to (see onattribute). */
+const NO_ATTRIBUTES: Map<string, string> = new Map();
+
 class LineCounter {
   private readonly newlines: number[] = [];
   constructor(text: string) {
@@ -147,10 +150,12 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
   const stack: XmlElement[] = [];
   let elementCount = 0;
   const current = (): XmlElement | undefined => stack[stack.length - 1];
-  const appendText = (value: string, at: number): void => {
+  // `raw`, when given, is the undecoded text starting at `at`: the error position skips its
+  // leading whitespace. Worked out only for the error, not for every text node.
+  const appendText = (value: string, at: number, raw?: string): void => {
     const parent = current();
     if (!parent) {
-      if (value.trim()) throw new XmlError(root ? 'text after the end of the document' : 'text before the first element', lines.lineAt(at));
+      if (value.trim()) throw new XmlError(root ? 'text after the end of the document' : 'text before the first element', lines.lineAt(at + (raw ? Math.max(0, raw.search(/\S/)) : 0)));
       return;
     }
     const last = parent.children[parent.children.length - 1];
@@ -189,14 +194,14 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
     if (bare !== -1 && current()) warnOnce('lt', `A bare "<" at line ${lines.lineAt(pendingStart + bare)} read as text`);
     const value = restore(raw);
     if (value.includes(']]>')) warnOnce('cdata-end', 'Stray "]]>" outside CDATA kept as text');
-    appendText(decodeXmlText(value, entityNote), pendingStart + Math.max(0, value.search(/\S/)));
+    appendText(decodeXmlText(value, entityNote), pendingStart, value);
   };
   const nodeDone = (): void => {
     lastNodeEnd = here();
   };
 
   let tagLine = 1;
-  let attrs = new Map<string, string>();
+  let attrs = NO_ATTRIBUTES;
   let attributeWithoutValue = false;
   let cdata = '';
   let lastMismatch = -1;
@@ -251,7 +256,9 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
     if (done) return;
     flushText();
     tagLine = lines.lineAt(parser.startTagPosition - 1 + skipped);
-    attrs = new Map();
+    // Most feed elements have no attributes: they share one empty map, a real one is made on
+    // the first attribute. Saves a Map per element, which is most of a big feed's garbage.
+    attrs = NO_ATTRIBUTES;
   };
   parser.onattribute = ({ name, value }): void => {
     // Attributes live in the Map only; sax's own object is kept empty so no name can touch it.
@@ -259,6 +266,7 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
     const raw = attributeWithoutValue ? '' : value;
     attributeWithoutValue = false;
     if (done || attrs.has(name)) return;
+    if (attrs === NO_ATTRIBUTES) attrs = new Map();
     attrs.set(name, decodeXmlText(restore(raw), entityNote).replace(/[\t\n\r]/g, ' '));
   };
   parser.onopentag = (tag): void => {

@@ -1,14 +1,29 @@
 // At most `perHost` requests at once to one host and `total` in all: outlets block readers that
-// hammer them, and a thousand sources must not open a thousand sockets.
+// hammer them, and a thousand sources must not open a thousand sockets. Both limits can change
+// while requests run (a settings change): running tasks finish, new ones follow the new limits.
+export interface HostLimits {
+  total: number;
+  perHost: number;
+}
+
 export class HostLimiter {
   private active = 0;
   private readonly activeByHost = new Map<string, number>();
   private readonly waiting: Array<{ host: string; start: () => void }> = [];
+  private limits: HostLimits;
 
-  constructor(
-    private readonly total: number,
-    private readonly perHost: number,
-  ) {}
+  constructor(total: number, perHost: number) {
+    this.limits = checked({ total, perHost });
+  }
+
+  get current(): HostLimits {
+    return { ...this.limits };
+  }
+
+  setLimits(limits: Partial<HostLimits>): void {
+    this.limits = checked({ ...this.limits, ...limits });
+    this.pump();
+  }
 
   async run<T>(host: string, task: () => Promise<T>): Promise<T> {
     await new Promise<void>((resolve) => {
@@ -19,15 +34,18 @@ export class HostLimiter {
       return await task();
     } finally {
       this.active--;
-      this.activeByHost.set(host, (this.activeByHost.get(host) ?? 1) - 1);
+      const left = (this.activeByHost.get(host) ?? 1) - 1;
+      // Hosts come and go with sources; the map keeps only hosts with work running.
+      if (left > 0) this.activeByHost.set(host, left);
+      else this.activeByHost.delete(host);
       this.pump();
     }
   }
 
   private pump(): void {
-    for (let i = 0; i < this.waiting.length && this.active < this.total; ) {
+    for (let i = 0; i < this.waiting.length && this.active < this.limits.total; ) {
       const next = this.waiting[i]!;
-      if ((this.activeByHost.get(next.host) ?? 0) >= this.perHost) {
+      if ((this.activeByHost.get(next.host) ?? 0) >= this.limits.perHost) {
         i++;
         continue;
       }
@@ -37,4 +55,11 @@ export class HostLimiter {
       next.start();
     }
   }
+}
+
+function checked(limits: HostLimits): HostLimits {
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number of at least 1, not ${value}`);
+  }
+  return limits;
 }

@@ -1,7 +1,7 @@
 // The durable outbox: every batch of new items is written to disk before the renderer hears of
 // it, and removed only when the renderer says it has stored it. A crash of either process between
 // the two loses nothing: pending batches are sent again at start, and storing twice is harmless.
-import { mkdir, readFile, readdir, rename, rm, writeFile, open } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemBatch } from '../../src-shared/model';
 
@@ -13,13 +13,31 @@ export class Outbox {
   }
 
   async append(batch: ItemBatch): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    try {
+      await this.write(batch);
+    } catch (error) {
+      // The folder is made once per run; if it has gone since (a user cleaning up), make it again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.dirReady = null;
+      await this.write(batch);
+    }
+  }
+
+  private dirReady: Promise<unknown> | null = null;
+
+  private async write(batch: ItemBatch): Promise<void> {
+    this.dirReady ??= mkdir(this.dir, { recursive: true }).catch((error: unknown) => {
+      this.dirReady = null;
+      throw error;
+    });
+    await this.dirReady;
     const finalPath = this.pathOf(batch.batchId);
     const tempPath = finalPath + '.tmp';
-    // Write, fsync, rename: a batch file is either whole or absent after a crash.
-    await writeFile(tempPath, JSON.stringify(batch));
-    const handle = await open(tempPath, 'r');
+    // Write, fsync, rename: a batch file is either whole or absent after a crash. One handle
+    // for writing and syncing: a thousand sources per cycle make every open count.
+    const handle = await open(tempPath, 'w');
     try {
+      await handle.writeFile(JSON.stringify(batch));
       await handle.sync();
     } finally {
       await handle.close();

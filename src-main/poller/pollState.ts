@@ -32,10 +32,15 @@ export function emptyPollState(): SourcePollState {
   };
 }
 
+/** Shortest time between two snapshots of the state file (see save()). */
+const SAVE_INTERVAL_MS = 250;
+
 export class PollStateFile {
   private readonly file: string;
   private states: Record<string, SourcePollState> = {};
   private writing: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | null = null;
+  private lastWriteAt = 0;
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, 'poll-state.json');
@@ -53,14 +58,28 @@ export class PollStateFile {
     return (this.states[sourceId] ??= emptyPollState());
   }
 
-  /** Saves are serialised so two polls finishing together never interleave their writes. */
+  /**
+   * Saves are serialised so two polls finishing together never interleave their writes, and
+   * coalesced: every call made before the next write starts shares that write, whose snapshot
+   * is taken when it starts and so includes all their changes. Writes start at most every
+   * SAVE_INTERVAL_MS: a thousand sources finishing in one cycle then cost a few snapshots of the
+   * whole state instead of a thousand.
+   */
   save(): Promise<void> {
-    const snapshot = JSON.stringify(this.states);
-    this.writing = this.writing.then(async () => {
+    if (this.queued) return this.queued;
+    const next = this.writing.then(async () => {
+      const wait = this.lastWriteAt + SAVE_INTERVAL_MS - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      this.queued = null;
+      this.lastWriteAt = Date.now();
+      const snapshot = JSON.stringify(this.states);
       await mkdir(path.dirname(this.file), { recursive: true });
       await writeFile(this.file + '.tmp', snapshot);
       await rename(this.file + '.tmp', this.file);
     });
-    return this.writing;
+    this.queued = next;
+    // A failed write must not stop every later one.
+    this.writing = next.catch(() => {});
+    return next;
   }
 }

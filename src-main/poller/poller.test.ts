@@ -6,7 +6,8 @@ import type { FetchFeedOptions, FetchFeedResult } from '../feeds/fetchFeed';
 import { FeedFetchError } from '../feeds/fetchFeed';
 import type { FeedItem, ItemBatch, SourceSpec, SourceStatus } from '../../src-shared/model';
 import { Outbox } from './outbox';
-import { Poller } from './poller';
+import { Poller, type PollerDeps } from './poller';
+import { HostLimiter } from './limiter';
 import { PollStateFile } from './pollState';
 
 const source: SourceSpec = {
@@ -30,9 +31,10 @@ describe('Poller', () => {
   let requests: FetchFeedOptions[];
   let answers: Array<FetchFeedResult | Error>;
 
-  function makePoller() {
+  function makePoller(extra: Partial<PollerDeps> = {}) {
     const state = new PollStateFile(dataDir);
     const poller = new Poller({
+      ...extra,
       fetchFeed: async (_url, options) => {
         requests.push(options);
         const answer = answers.shift()!;
@@ -117,5 +119,74 @@ describe('Poller', () => {
     now = new Date('2026-02-26T14:00:00Z');
     await poller.pollDue();
     expect(requests).toHaveLength(1);
+  });
+
+  it('sends enriched items but remembers the feed version, so the next poll sends nothing again', async () => {
+    const { poller } = makePoller({
+      enrich: async (_source, items, runOnHost) => runOnHost('www.zakon.kz', async () => items.map((i) => ({ ...i, text: i.text + ' — полный текст статьи', offlineImages: { 'https://www.zakon.kz/a.jpg': 'f.jpg' } }))),
+    });
+    answers.push(ok([item('a', 'Токаев и Вучич провели брифинг')]));
+    await poller.poll('zakon');
+    expect(batches[0]!.items[0]).toMatchObject({ text: 'Токаев и Вучич провели брифинг — полный текст статьи', offlineImages: { 'https://www.zakon.kz/a.jpg': 'f.jpg' } });
+    answers.push(ok([item('a', 'Токаев и Вучич провели брифинг')]));
+    await poller.poll('zakon');
+    expect(batches).toHaveLength(1);
+  });
+
+  it('sends the feed items as they came when enrichment fails', async () => {
+    const { poller } = makePoller({ enrich: async () => { throw new Error('jsdom ran out of memory'); } });
+    answers.push(ok([item('a', 'Токаев и Вучич провели брифинг')]));
+    await poller.poll('zakon');
+    expect(batches[0]!.items).toEqual([item('a', 'Токаев и Вучич провели брифинг')]);
+    expect(statuses.at(-1)!.state).toBe('ok');
+  });
+
+  it('changes its concurrency limits at runtime', async () => {
+    const { poller } = makePoller({ limits: { total: 4, perHost: 1 } });
+    expect(poller.limits).toEqual({ total: 4, perHost: 1 });
+    poller.setLimits({ perHost: 3 });
+    expect(poller.limits).toEqual({ total: 4, perHost: 3 });
+    expect(() => poller.setLimits({ total: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('HostLimiter', () => {
+  it('holds requests to one host at the per-host limit and lets more run when the limit is raised', async () => {
+    const limiter = new HostLimiter(10, 1);
+    let running = 0;
+    let peak = 0;
+    const releases: Array<() => void> = [];
+    const task = () => limiter.run('www.zakon.kz', () => new Promise<void>((resolve) => {
+      running++;
+      peak = Math.max(peak, running);
+      releases.push(() => {
+        running--;
+        resolve();
+      });
+    }));
+    const all = Promise.all([task(), task(), task()]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(running).toBe(1);
+    limiter.setLimits({ perHost: 3 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(running).toBe(3);
+    releases.forEach((release) => release());
+    await all;
+    expect(peak).toBe(3);
+  });
+
+  it('never runs more than the total limit across hosts, also after lowering it', async () => {
+    const limiter = new HostLimiter(4, 2);
+    let running = 0;
+    let peak = 0;
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+    limiter.setLimits({ total: 2 });
+    await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((host) => limiter.run(host, async () => {
+      running++;
+      peak = Math.max(peak, running);
+      await tick();
+      running--;
+    })));
+    expect(peak).toBe(2);
   });
 });

@@ -5,7 +5,7 @@ import type { FetchFeedOptions, FetchFeedResult } from '../feeds/fetchFeed';
 import { FeedFetchError } from '../feeds/fetchFeed';
 import type { FeedItem, ItemBatch, SourceSpec, SourceStatus } from '../../src-shared/model';
 import { nextDelayAfterFailure } from './backoff';
-import { HostLimiter } from './limiter';
+import { HostLimiter, type HostLimits } from './limiter';
 import type { Outbox } from './outbox';
 import type { PollStateFile, SourcePollState } from './pollState';
 
@@ -22,8 +22,21 @@ export interface PollerDeps {
   state: PollStateFile;
   onBatch: (batch: ItemBatch) => void;
   onStatus: (status: SourceStatus) => void;
-  limits?: { total: number; perHost: number };
+  /** Requests at once in all and per host; 16 and 2 unless given, changeable with setLimits. */
+  limits?: HostLimits;
+  /**
+   * Adds what the feed lacks to new or changed items before they are written to the outbox
+   * (full text, offline images; see src-main/extract). Its requests go through `runOnHost`, so
+   * they share the host limits with feed fetches. It must return every item it was given; if
+   * it throws anyway, the feed's items are sent as they came.
+   */
+  enrich?: (source: SourceSpec, items: FeedItem[], runOnHost: RunOnHost) => Promise<FeedItem[]>;
 }
+
+/** Runs a request under the poller's per-host and total limits. */
+export type RunOnHost = <T>(host: string, task: () => Promise<T>) => Promise<T>;
+
+export const DEFAULT_LIMITS: HostLimits = { total: 16, perHost: 2 };
 
 export class Poller {
   private sources = new Map<string, SourceSpec>();
@@ -33,7 +46,16 @@ export class Poller {
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly deps: PollerDeps) {
-    this.limiter = new HostLimiter(deps.limits?.total ?? 16, deps.limits?.perHost ?? 2);
+    this.limiter = new HostLimiter(deps.limits?.total ?? DEFAULT_LIMITS.total, deps.limits?.perHost ?? DEFAULT_LIMITS.perHost);
+  }
+
+  /** Changes the concurrency limits at once; requests already running finish as they are. */
+  setLimits(limits: Partial<HostLimits>): void {
+    this.limiter.setLimits(limits);
+  }
+
+  get limits(): HostLimits {
+    return this.limiter.current;
   }
 
   setSources(specs: SourceSpec[]): void {
@@ -79,9 +101,7 @@ export class Poller {
     if (running) return running;
     const spec = this.sources.get(sourceId);
     if (!spec) return Promise.resolve();
-    const host = new URL(spec.url).host;
-    const task = this.limiter
-      .run(host, () => this.fetchAndStore(spec))
+    const task = this.fetchAndStore(spec)
       .finally(() => {
         this.inFlight.delete(sourceId);
         this.bump(sourceId);
@@ -100,18 +120,24 @@ export class Poller {
     const needsFullFetch = !state.lastFullFetchAt || now.getTime() - Date.parse(state.lastFullFetchAt) >= FULL_FETCH_EVERY_MS;
     state.lastAttemptAt = now.toISOString();
     try {
-      const result = await this.deps.fetchFeed(state.movedTo ?? spec.url, {
-        etag: needsFullFetch ? null : state.etag,
-        lastModified: needsFullFetch ? null : state.lastModified,
-        browserUserAgent: spec.browserUserAgent,
-      }, spec);
+      const url = state.movedTo ?? spec.url;
+      // Only the feed request holds a slot: enrichment below takes its own per page, so a
+      // source can never wait on a slot it holds itself.
+      const result = await this.limiter.run(hostOf(url), () =>
+        this.deps.fetchFeed(url, {
+          etag: needsFullFetch ? null : state.etag,
+          lastModified: needsFullFetch ? null : state.lastModified,
+          browserUserAgent: spec.browserUserAgent,
+        }, spec),
+      );
       state.etag = result.etag;
       state.lastModified = result.lastModified;
       // 301/308 move the source for good; 302/307 do not.
       if (result.permanentRedirectUrl) state.movedTo = result.permanentRedirectUrl;
       if (result.status === 'ok') {
         state.lastFullFetchAt = now.toISOString();
-        const fresh = this.newOrChanged(state, result.result.items);
+        const prints = new Map<string, string>();
+        const fresh = this.newOrChanged(state, result.result.items, prints);
         if (fresh.length > 0) {
           const batch: ItemBatch = {
             // Time-ordered ids keep the outbox replay in poll order.
@@ -119,10 +145,10 @@ export class Poller {
             sourceId: spec.id,
             fetchedAt: now.toISOString(),
             feed: result.result.feed,
-            items: fresh,
+            items: await this.enriched(spec, fresh),
           };
           await this.deps.outbox.append(batch);
-          this.remember(state, fresh);
+          this.remember(state, fresh, prints);
           this.deps.onBatch(batch);
         }
       }
@@ -140,14 +166,31 @@ export class Poller {
     await this.deps.state.save();
   }
 
-  private newOrChanged(state: SourcePollState, items: FeedItem[]): FeedItem[] {
-    return items.filter((item) => state.sent[item.id] !== fingerprint(item));
+  private async enriched(spec: SourceSpec, items: FeedItem[]): Promise<FeedItem[]> {
+    if (!this.deps.enrich) return items;
+    try {
+      const result = await this.deps.enrich(spec, items, (host, task) => this.limiter.run(host, task));
+      return result.length === items.length ? result : items;
+    } catch {
+      return items;
+    }
   }
 
-  private remember(state: SourcePollState, items: FeedItem[]): void {
+  /** Fills `prints` with the fingerprint of every item it returns, for remember(). */
+  private newOrChanged(state: SourcePollState, items: FeedItem[], prints: Map<string, string>): FeedItem[] {
+    return items.filter((item) => {
+      const print = fingerprint(item);
+      if (state.sent[item.id] === print) return false;
+      prints.set(item.id, print);
+      return true;
+    });
+  }
+
+  /** Fingerprints are of the feed's version of an item, so enrichment never makes it look changed. */
+  private remember(state: SourcePollState, items: FeedItem[], prints: Map<string, string>): void {
     for (const item of items) {
       delete state.sent[item.id];
-      state.sent[item.id] = fingerprint(item);
+      state.sent[item.id] = prints.get(item.id) ?? fingerprint(item);
     }
     const ids = Object.keys(state.sent);
     for (const id of ids.slice(0, Math.max(0, ids.length - SENT_FINGERPRINTS_KEPT))) delete state.sent[id];
@@ -174,4 +217,12 @@ export class Poller {
 
 function fingerprint(item: FeedItem): string {
   return createHash('sha1').update(item.title).update('\u0000').update(item.text).digest('base64');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

@@ -1,0 +1,30 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PollStateFile } from './pollState';
+
+describe('PollStateFile', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'presswatch-state-'));
+  });
+  afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('resolves each save only once a snapshot holding its change is on disk, however many run together', async () => {
+    const state = new PollStateFile(dataDir);
+    const onDisk = async (): Promise<Record<string, { etag: string | null }>> => JSON.parse(await readFile(path.join(dataDir, 'poll-state.json'), 'utf8'));
+    const checks: Array<Promise<void>> = [];
+    for (let i = 0; i < 50; i++) {
+      state.get(`s${i}`).etag = `"v${i}"`;
+      checks.push(state.save().then(async () => expect((await onDisk())[`s${i}`]?.etag).toBe(`"v${i}"`)));
+      // Some changes arrive while a write is already running.
+      if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await Promise.all(checks);
+    const reloaded = new PollStateFile(dataDir);
+    await reloaded.load();
+    expect(reloaded.get('s49').etag).toBe('"v49"');
+    expect(reloaded.get('s0').etag).toBe('"v0"');
+  });
+});
