@@ -13,7 +13,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  use: { trace: 'retain-on-failure', viewport: { width: 1400, height: 860 } },
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', viewport: { width: 1400, height: 860 } },
   projects: [
     { name: 'chromium', use: chromium },
     // The same specs against the desktop app, wherever Electron's binary is installed.

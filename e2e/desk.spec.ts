@@ -140,3 +140,22 @@ test('manages sources: settings, built-in outlets, OPML out and in', async ({ ap
   await expect(page.getByRole('button', { name: 'Главное' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Zakon poll\s*2$/ })).toBeVisible();
 });
+
+test('defines an HTML-list source for a site without a feed, previewing it first', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: '⚙ Настроить источники' }).click();
+  const form = page.getByRole('form', { name: 'Сайт без ленты: список новостей по селекторам' });
+  await form.getByLabel('Адрес страницы со списком').fill(`${app.feedsBaseUrl}/akorda/akorda-events-kz.html`);
+  await form.getByLabel('Название').fill('Ақорда — оқиғалар');
+  await form.getByLabel('Карточка новости (CSS-селектор)').fill('div.card');
+  await form.getByLabel('Ссылка в карточке').fill('h3 a');
+  await form.getByLabel('Дата в карточке').fill('h5');
+  await form.getByRole('button', { name: 'Проверить' }).click();
+  const preview = page.getByTestId('html-preview');
+  await expect(preview).toContainText(/Найдено \d+ материал/);
+  await expect(preview.locator('li').first()).toContainText('Тоқаев');
+  await form.getByRole('button', { name: 'Сохранить источник' }).click();
+  await expect(page.getByTestId('notice').filter({ hasText: 'Добавлен источник «Ақорда — оқиғалар»' })).toBeVisible();
+  await page.getByRole('dialog', { name: 'Источники' }).getByRole('button', { name: 'Закрыть', exact: true }).click();
+  await expect(page.getByRole('button', { name: /^Ақорда — оқиғалар\s*[1-9]/ })).toBeVisible();
+});

@@ -52,7 +52,7 @@ export const test = base.extend<{ app: RunningApp }>({
       } else {
         const service = createService({ dataDir, host: 'web', version: 'test', defaultSources: sources, tickMs: 60_000 });
         await service.start();
-        const host = await startWebHost({ service, rendererDir: path.join(root, 'out', 'renderer') });
+        const host = await startWebHost({ service, rendererDir: path.join(root, 'out', 'renderer'), dataDir });
         const page = await browser.newPage();
         await page.goto(host.openUrl);
         await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');

@@ -3,9 +3,11 @@
 import type { ApiEvent, ApiEvents, ApiHandlers, AppInfo } from '../src-shared/api';
 import type { SourceSpec } from '../src-shared/model';
 import { defaultFeedDeps, fetchFeed, type FeedDeps } from './feeds/fetchFeed';
+import { createEnricher } from './extract/enrich';
+import { ImageStore } from './images/imageStore';
 import { Outbox } from './poller/outbox';
 import { builtInSources } from './sources/defaults';
-import { htmlListPreset } from './sources/htmlPresets';
+import { htmlListFor } from './sources/htmlPresets';
 import { parseOpml, toOpml } from './sources/sourceFile';
 import { Poller } from './poller/poller';
 import { PollStateFile } from './poller/pollState';
@@ -39,13 +41,15 @@ export function createService(options: ServiceOptions): Service {
   const outbox = new Outbox(options.dataDir);
   const state = new PollStateFile(options.dataDir);
   const poller = new Poller({
-    fetchFeed: (url, fetchOptions, source) => fetchFeed(url, { ...fetchOptions, htmlList: htmlListPreset(source.preset) }, feedDeps),
+    fetchFeed: (url, fetchOptions, source) => fetchFeed(url, { ...fetchOptions, htmlList: htmlListFor(source) }, feedDeps),
     now: feedDeps.now,
     random: options.random ?? Math.random,
     outbox,
     state,
     onBatch: (batch) => emit('items.batch', batch),
     onStatus: (status) => emit('sources.status', status),
+    // Full text for sources that ask for it, lead images for all, kept under <dataDir>/images.
+    enrich: createEnricher({ images: new ImageStore(options.dataDir), feedDeps }),
   });
   let started = false;
 
@@ -77,10 +81,19 @@ export function createService(options: ServiceOptions): Service {
       await state.save();
       void Promise.all(sourceIds.map((id) => poller.poll(id)));
     },
+    // The desktop shell overrides these three; a browser host has no notifications or login items.
+    'desktop.notify': async () => false,
+    'desktop.getStartAtLogin': async () => null,
+    'desktop.setStartAtLogin': async () => undefined,
     'sources.fromOpml': async (text) => parseOpml(text),
     'sources.toOpml': async (specs) => toOpml(specs),
     'feeds.preview': async (url) => {
       const result = await fetchFeed(url, {}, feedDeps);
+      if (result.status !== 'ok') throw new Error(`${url} answered 304 Not Modified to a request without validators`);
+      return result.result;
+    },
+    'feeds.previewHtmlList': async (url, spec) => {
+      const result = await fetchFeed(url, { htmlList: spec }, feedDeps);
       if (result.status !== 'ok') throw new Error(`${url} answered 304 Not Modified to a request without validators`);
       return result.result;
     },

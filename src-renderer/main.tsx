@@ -1,6 +1,7 @@
 // Start-up: pick the host's client once, open the database, connect it to the service, render.
 // `data-app-state` on #root tells tests (and support) where start-up is: loading, ready, error.
 import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import type { ApiClient } from '../src-shared/api';
 import type { SourceSpec, SourceStatus } from '../src-shared/model';
@@ -13,6 +14,9 @@ import { initI18n } from './i18n';
 import { connectService, seedDefaultSources } from './sync/connectService';
 import type { Notice } from './ui/Notices';
 import './styles.css';
+
+// zod probes for eval support once; the CSP forbids eval, so tell it not to try.
+z.config({ jitless: true });
 
 const rootElement = document.getElementById('root')!;
 const i18n = initI18n();
@@ -80,7 +84,10 @@ async function start() {
     },
     onTopicHits: (hits) => {
       for (const hit of hits.values()) {
-        notify({ kind: 'alert', text: i18n.t('topics.notice', { name: hit.topic.name, count: hit.count, title: hit.firstTitle }), query: hit.topic.query });
+        const text = i18n.t('topics.notice', { name: hit.topic.name, count: hit.count, title: hit.firstTitle });
+        notify({ kind: 'alert', text, query: hit.topic.query });
+        // The desktop app also raises a system notification (plain text); the browser host has none.
+        void client['desktop.notify']({ title: hit.topic.name, body: text }).catch(() => false);
       }
     },
   });

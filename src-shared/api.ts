@@ -3,7 +3,7 @@
 // what arrives before the service sees it; results and events are typed here and nowhere else.
 // Channel names are the keys of `apiMethods` / the keys of `ApiEvents`: never typed twice.
 import { z } from 'zod';
-import type { FetchedFeed, ItemBatch, SourceSpec, SourceStatus } from './model';
+import type { FetchedFeed, HtmlListSettings, ItemBatch, SourceSpec, SourceStatus } from './model';
 
 const httpUrl = z
   .string()
@@ -17,6 +17,30 @@ const httpUrl = z
     }
   }, 'must be an http(s) address');
 
+const selector = z.string().min(1).max(500);
+export const htmlListSettingsSchema = z.object({
+  item: selector,
+  link: selector.optional(),
+  linkPattern: z
+    .string()
+    .max(500)
+    .refine((pattern) => {
+      try {
+        new RegExp(pattern);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a valid regular expression')
+    .optional(),
+  title: selector.optional(),
+  date: selector.optional(),
+  image: selector.optional(),
+  summary: selector.optional(),
+  pagination: z.object({ next: selector.optional(), param: z.string().max(50).optional(), maxPages: z.number().int().min(1).max(5).optional() }).optional(),
+  language: z.string().max(20).nullable().optional(),
+}) satisfies z.ZodType<HtmlListSettings>;
+
 export const sourceSpecSchema = z.object({
   id: z.string().min(1).max(200),
   name: z.string().max(300),
@@ -29,6 +53,7 @@ export const sourceSpecSchema = z.object({
   browserUserAgent: z.boolean(),
   preset: z.string().max(100).nullable().optional(),
   fullText: z.boolean().optional(),
+  htmlList: htmlListSettingsSchema.optional(),
 }) satisfies z.ZodType<SourceSpec>;
 
 export interface AppInfo {
@@ -54,12 +79,19 @@ export const apiMethods = {
    * forget what was already sent and fetch them in full again.
    */
   'sources.resend': z.tuple([z.array(z.string().max(200)).max(5000)]),
+  /** A desktop notification (Electron); false where the host has none (the browser host shows notices in the app). */
+  'desktop.notify': z.tuple([z.object({ title: z.string().max(2000), body: z.string().max(10000) })]),
+  /** Whether the app starts at login; null where the host cannot (the browser host). */
+  'desktop.getStartAtLogin': z.tuple([]),
+  'desktop.setStartAtLogin': z.tuple([z.boolean()]),
   /** Read an OPML file's text into sources (a clear error when it is not OPML). */
   'sources.fromOpml': z.tuple([z.string().max(10 * 1024 * 1024)]),
   /** Write sources as OPML, for other readers and for colleagues. */
   'sources.toOpml': z.tuple([z.array(sourceSpecSchema).max(5000)]),
   /** Fetch an address once without storing anything: "what is at this URL?" */
   'feeds.preview': z.tuple([httpUrl]),
+  /** What these selectors pick up on this page, before the source is saved. */
+  'feeds.previewHtmlList': z.tuple([httpUrl, htmlListSettingsSchema]),
   /** Batches not yet acknowledged: sent again after any crash or reload. */
   'outbox.pending': z.tuple([]),
   /** The renderer has stored this batch in its database; the outbox may drop it. */
@@ -72,9 +104,13 @@ export interface ApiResults {
   'sources.status': SourceStatus[];
   'sources.pollNow': void;
   'sources.resend': void;
+  'desktop.notify': boolean;
+  'desktop.getStartAtLogin': boolean | null;
+  'desktop.setStartAtLogin': void;
   'sources.fromOpml': SourceSpec[];
   'sources.toOpml': string;
   'feeds.preview': FetchedFeed;
+  'feeds.previewHtmlList': FetchedFeed;
   'outbox.pending': ItemBatch[];
   'outbox.ack': void;
 }

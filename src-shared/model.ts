@@ -55,6 +55,23 @@ export interface FetchedFeed {
 
 export type SourceKind = 'feed' | 'html';
 
+/**
+ * A news list read from a page without a feed: CSS selectors for the cards and what is in them
+ * (the feed engine's HtmlListSpec). Plain data, so it lives in the source list and travels.
+ */
+export interface HtmlListSettings {
+  item: string;
+  link?: string;
+  /** A regular expression the absolute link must match; cards that do not are not news. */
+  linkPattern?: string;
+  title?: string;
+  date?: string;
+  image?: string;
+  summary?: string;
+  pagination?: { next?: string; param?: string; maxPages?: number };
+  language?: string | null;
+}
+
 /** A source as the user configured it; the renderer owns these and syncs them to the poller. */
 export interface SourceSpec {
   id: string;
@@ -70,6 +87,8 @@ export interface SourceSpec {
   browserUserAgent: boolean;
   /** For kind 'html': the built-in HTML-list preset that reads the page (see src-main/sources/htmlPresets.ts). */
   preset?: string | null;
+  /** For kind 'html' without a preset: the user's own selectors. */
+  htmlList?: HtmlListSettings;
   /** Fetch each new item's page and keep its full text and images (the feed carries only a lead). */
   fullText?: boolean;
 }

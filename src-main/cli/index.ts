@@ -81,6 +81,7 @@ async function serve(argv: string[], demo: boolean): Promise<number> {
   const host = await startWebHost({
     service,
     rendererDir: rendererBuildDir,
+    dataDir,
     port: values.port ? Number(values.port) : 0,
     token: values.token,
   });

@@ -1,5 +1,6 @@
 // The HTML-list presets a source can name (SourceSpec.preset): outlets without a usable feed.
 import type { HtmlListSpec } from '../feeds/htmlList';
+import type { SourceSpec } from '../../src-shared/model';
 import { akordaEvents, zakonNewsList } from '../feeds/presets';
 
 const presets: Record<string, HtmlListSpec> = {
@@ -11,6 +12,12 @@ const presets: Record<string, HtmlListSpec> = {
 
 export function htmlListPreset(name: string | null | undefined): HtmlListSpec | undefined {
   return name ? presets[name] : undefined;
+}
+
+/** How the poller reads an HTML source: the user's own selectors, else the named preset. */
+export function htmlListFor(source: SourceSpec): HtmlListSpec | undefined {
+  if (source.kind !== 'html') return undefined;
+  return source.htmlList ?? htmlListPreset(source.preset);
 }
 
 export const htmlListPresetNames = Object.keys(presets);

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { cleanUpOldItems, RETENTION_KEY } from './cleanup';
 import { openDatabase, type StoredItem } from './schema';
 
-function stored(id: string, publishedAt: string, patch: Partial<StoredItem> = {}): StoredItem {
+function stored(id: string, fetchedAt: string, patch: Partial<StoredItem> = {}): StoredItem {
+  const publishedAt = '2025-06-01T00:00:00Z'; // the item's own date does not count, only its age here
   return {
     key: `zakon\u0000${id}`, id, guid: id, url: null, title: id, summary: '', contentHtml: '', text: '', author: null, publishedAt, categories: [], imageUrl: null,
-    enclosures: [], language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz', fetchedAt: publishedAt, read: 1, starred: 0, clipped: 0, tagIds: [], terms: [], ...patch,
+    enclosures: [], language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz', fetchedAt, read: 1, starred: 0, clipped: 0, tagIds: [], ...patch,
   };
 }
 

@@ -18,8 +18,6 @@ export interface StoredItem extends FeedItem {
   /** 1 while at least one clipping was made of this item: clean-up never removes it. */
   clipped: 0 | 1;
   tagIds: string[];
-  /** Search keys of title, summary and text (src-shared/text indexTerms): a multi-entry index. */
-  terms: string[];
   /** Earlier versions when the outlet edited the title or text under the same identity. */
   previousVersions?: Array<{ title: string; text: string; seenAt: string }>;
 }
@@ -43,7 +41,7 @@ export interface Clipping {
   itemKey: string;
   clippedAt: string;
   /** The item exactly as it was when clipped. */
-  item: Omit<StoredItem, 'terms'>;
+  item: StoredItem;
   note: string;
   tone: Tone;
   tagIds: string[];
@@ -71,6 +69,18 @@ export interface Topic {
   createdAt: string;
 }
 
+/**
+ * One slice of the search index: the items of one stored batch that carry `term`. Rows are only
+ * ever appended (one per term per batch), which costs a few thousand rows per thousand items
+ * instead of a hundred index entries per item; a look-up reads every row of a term and unions
+ * them. Keys of items since removed are dropped when results meet the item table.
+ */
+export interface Posting {
+  id?: number;
+  term: string;
+  keys: string[];
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -83,6 +93,7 @@ export type PressWatchDb = Dexie & {
   clippings: EntityTable<Clipping, 'id'>;
   collections: EntityTable<Collection, 'id'>;
   topics: EntityTable<Topic, 'id'>;
+  postings: EntityTable<Posting, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
 };
 
@@ -100,10 +111,11 @@ export function defineVersion1(db: Dexie): void {
 export function openDatabase(name: string = DB_NAME): PressWatchDb {
   const db = new Dexie(name) as PressWatchDb;
   defineVersion1(db);
-  // Version 2: the desk and search. Items gain user state, tags and search terms.
+  // Version 2: the desk and search. Items gain user state and tags; search terms go to postings.
   db.version(2)
     .stores({
-      items: 'key, sourceId, publishedAt, [sourceId+publishedAt], read, starred, clipped, *tagIds, *terms, language',
+      items: 'key, sourceId, publishedAt, [sourceId+publishedAt], fetchedAt, read, starred, clipped, *tagIds, language',
+      postings: '++id, term',
       tags: 'id, &name',
       clippings: 'id, itemKey, clippedAt, *collectionIds, *tagIds',
       collections: 'id, name',
@@ -114,6 +126,7 @@ export function openDatabase(name: string = DB_NAME): PressWatchDb {
 }
 
 async function upgradeItemsToVersion2(tx: Transaction): Promise<void> {
+  const indexed: Array<{ key: string; terms: string[] }> = [];
   await tx
     .table('items')
     .toCollection()
@@ -121,8 +134,22 @@ async function upgradeItemsToVersion2(tx: Transaction): Promise<void> {
       item.starred ??= 0;
       item.clipped ??= 0;
       item.tagIds ??= [];
-      item.terms = indexTerms(item);
+      indexed.push({ key: item.key, terms: indexTerms(item) });
     });
+  await tx.table('postings').bulkAdd(postingsOf(indexed));
+}
+
+/** Posting rows for a set of items: one row per distinct term. */
+export function postingsOf(items: Array<{ key: string; terms: string[] }>): Posting[] {
+  const byTerm = new Map<string, string[]>();
+  for (const { key, terms } of items) {
+    for (const term of terms) {
+      const keys = byTerm.get(term);
+      if (keys) keys.push(key);
+      else byTerm.set(term, [key]);
+    }
+  }
+  return [...byTerm].map(([term, keys]) => ({ term, keys }));
 }
 
 export function itemKey(sourceId: string, itemId: string): string {

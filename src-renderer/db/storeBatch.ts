@@ -5,7 +5,7 @@
 import type { ItemBatch } from '../../src-shared/model';
 import { indexTerms } from '../../src-shared/text';
 import { matchingTopics, type CompiledTopic } from '../topics/compileTopics';
-import { itemKey, type PressWatchDb, type StoredItem } from './schema';
+import { itemKey, postingsOf, type PressWatchDb, type StoredItem } from './schema';
 
 export interface StoreResult {
   added: number;
@@ -15,7 +15,7 @@ export interface StoreResult {
 }
 
 export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: CompiledTopic[] = []): Promise<StoreResult> {
-  return db.transaction('rw', db.items, db.sources, async () => {
+  return db.transaction('rw', db.items, db.sources, db.postings, async () => {
     const keys = batch.items.map((item) => itemKey(batch.sourceId, item.id));
     const existing = await db.items.bulkGet(keys);
     const source = await db.sources.get(batch.sourceId);
@@ -53,13 +53,15 @@ export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: Com
         starred: previous?.starred ?? 0,
         clipped: previous?.clipped ?? 0,
         tagIds,
-        terms: indexTerms({ title: item.title, summary: item.summary, text: item.text, language: item.language }),
         previousVersions: previous
           ? [...(previous.previousVersions ?? []), { title: previous.title, text: previous.text, seenAt: previous.fetchedAt }]
           : undefined,
       });
     });
-    if (rows.length > 0) await db.items.bulkPut(rows);
+    if (rows.length > 0) {
+      await db.items.bulkPut(rows);
+      await db.postings.bulkAdd(postingsOf(rows.map((row) => ({ key: row.key, terms: indexTerms(row) }))));
+    }
     return { added, updated, topicHits };
   });
 }

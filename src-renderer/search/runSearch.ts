@@ -1,5 +1,5 @@
 // Search over the stored items: the query language's plan narrows candidates through the
-// multi-entry `terms` index; parts the index answers exactly (plain words, AND, OR, NOT of them,
+// postings (the search index, see db/schema.ts); parts the index answers exactly (plain words, AND, OR, NOT of them,
 // tag:, source:, lang:) never touch the items themselves, and only the rest (phrases, =exact,
 // prefixes, title:) is verified item by item with the same matcher topics use.
 import { matchDocument, parseQuery, planQuery, runPlan, type Query, type QueryError, type QueryNode } from '../../src-shared/query';
@@ -39,8 +39,10 @@ export class SearchEngine {
     return this.verify(query, result.keys);
   }
 
-  private async lookupTerms(keys: string[]): Promise<Set<string>> {
-    return new Set((await this.db.items.where('terms').anyOf(keys).primaryKeys()) as string[]);
+  private async postingKeys(rows: Promise<Array<{ keys: string[] }>>): Promise<Set<string>> {
+    const keys = new Set<string>();
+    for (const row of await rows) for (const key of row.keys) keys.add(key);
+    return keys;
   }
 
   private async allKeys(): Promise<Set<string>> {
@@ -92,10 +94,8 @@ export class SearchEngine {
     const plan = planQuery({ source: '', root: { ...node, field: null } });
     const keys = await runPlan<string>(
       plan,
-      async (lookup) =>
-        (lookup.op === 'eq'
-          ? await this.db.items.where('terms').equals(lookup.key).primaryKeys()
-          : await this.db.items.where('terms').startsWith(lookup.prefix).primaryKeys()) as string[],
+      (lookup) =>
+        this.postingKeys(lookup.op === 'eq' ? this.db.postings.where('term').equals(lookup.key).toArray() : this.db.postings.where('term').startsWith(lookup.prefix).toArray()),
       () => this.allKeys(),
     );
     return { keys, exact };

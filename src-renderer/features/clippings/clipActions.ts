@@ -29,12 +29,11 @@ export async function clipItems(db: PressWatchDb, itemKeys: string[], options: C
       const blob = await options.loadImage!(url).catch(() => null);
       if (blob && blob.size <= MAX_IMAGE_BYTES) images[url] = blob;
     }
-    const { terms: _terms, ...frozen } = item;
     clippings.push({
       id: `clip-${crypto.randomUUID()}`,
       itemKey: item.key,
       clippedAt: new Date().toISOString(),
-      item: structuredClone({ ...frozen, clipped: 1 as const }),
+      item: structuredClone({ ...item, clipped: 1 as const }),
       note: options.note,
       tone: options.tone,
       tagIds: [...new Set([...item.tagIds, ...options.tagIds])],

@@ -24,11 +24,9 @@ export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImage
   const item = useLiveQuery(() => (itemKey ? db.items.get(itemKey) : undefined), [db, itemKey]);
   if (!itemKey || !item) return <p className="empty-note">{t('reader.empty')}</p>;
   const tagById = new Map(tags.map((tag) => [tag.id, tag]));
-  let body = item.contentHtml ? sanitizeForDisplay(item.contentHtml) : '';
-  // Offline copies replace the outlet's image addresses, so images show on a plane too.
-  for (const [original, fileName] of Object.entries(item.offlineImages ?? {})) {
-    body = body.split(`src="${original.replace(/&/g, '&amp;')}"`).join(`src="${offlineImageUrl(fileName)}"`);
-  }
+  // Offline copies replace the outlet's image addresses (set as DOM attributes by the sanitiser,
+  // for plain file names only), so images show on a plane too.
+  let body = item.contentHtml ? sanitizeForDisplay(item.contentHtml, { offlineImages: item.offlineImages, offlineImageUrl }) : '';
   body = highlightHtml(body, query, item.language);
   const safeUrl = item.url && /^https?:\/\//i.test(item.url) ? item.url : null;
   const previous = item.previousVersions?.at(-1);

@@ -1,12 +1,13 @@
 // Managing sources: each source's settings, the built-in outlets, OPML in and out.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../src-shared/api';
 import type { SourceSpec } from '../../../src-shared/model';
 import type { PressWatchDb, StoredSource } from '../../db/schema';
 import { DEFAULT_RETENTION_DAYS, RETENTION_KEY } from '../../db/cleanup';
 import { toSpec } from '../../sync/connectService';
+import { HtmlListForm } from './HtmlListForm';
 
 interface SourceManagerProps {
   db: PressWatchDb;
@@ -58,6 +59,7 @@ export function SourceManager({ db, client, presets, onMessage, onClose }: Sourc
           </ul>
           <div>
             {editing ? <SourceForm key={editing.id} db={db} source={editing} onSaved={() => onMessage(t('manage.saved'), 'info')} onDeleted={() => setEditingId(null)} /> : null}
+            <HtmlListForm db={db} client={client} onSaved={(name) => onMessage(t('html.saved', { name }), 'info')} />
             <h3>{t('manage.presets')}</h3>
             <ul className="plain-list">
               {missingPresets.map((preset) => (
@@ -71,6 +73,7 @@ export function SourceManager({ db, client, presets, onMessage, onClose }: Sourc
           </div>
         </div>
         <RetentionSetting db={db} />
+        <StartAtLoginSetting client={client} />
         <div className="dialog-buttons">
           <button type="button" onClick={() => opmlInput.current?.click()}>
             {t('manage.importOpml')}
@@ -175,6 +178,29 @@ function RetentionSetting({ db }: { db: PressWatchDb }) {
           if (value >= 7 && value <= 3650) void db.meta.put({ key: RETENTION_KEY, value });
         }}
       />
+    </label>
+  );
+}
+
+/** Shown only where the host can start the app at login (the desktop app). */
+function StartAtLoginSetting({ client }: { client: ApiClient }) {
+  const { t } = useTranslation();
+  const [enabled, setEnabled] = useState<boolean | null>(null);
+  useEffect(() => {
+    void client['desktop.getStartAtLogin']().then(setEnabled, () => setEnabled(null));
+  }, [client]);
+  if (enabled === null) return null;
+  return (
+    <label className="inline">
+      <input
+        type="checkbox"
+        checked={enabled}
+        onChange={async (e) => {
+          await client['desktop.setStartAtLogin'](e.target.checked);
+          setEnabled(e.target.checked);
+        }}
+      />{' '}
+      {t('manage.startAtLogin')}
     </label>
   );
 }

@@ -1,0 +1,125 @@
+// Runs in Chromium on the app's own origin: the renderer's real storage and search code over a
+// real IndexedDB, driven by bench/desk.ts through window.presswatchBench.
+import { Dexie } from 'dexie';
+import type { FeedItem, ItemBatch } from '../../src-shared/model';
+import { openDatabase } from '../../src-renderer/db/schema';
+import { storeBatch } from '../../src-renderer/db/storeBatch';
+import { applyTopicToStored } from '../../src-renderer/features/topics/topicActions';
+import { SearchEngine } from '../../src-renderer/search/runSearch';
+
+const outlets = [
+  ['zakon', 'Zakon.kz', 'ru'],
+  ['tengri', 'Tengrinews', 'ru'],
+  ['kazinform', 'Kazinform', 'ru'],
+  ['akorda-kk', 'Ақорда', 'kk'],
+  ['astanatimes', 'The Astana Times', 'en'],
+  ['n1', 'N1 Srbija', 'sr'],
+] as const;
+
+const kazakh = ['Астанада жаңа балалар кітапханасы ашылды', 'Тоқаев Сербия Президентін Ақордада қабылдады', 'Мемлекет басшысы үкімет отырысын өткізді', 'Алматыда бірнеше көшеде қозғалыс уақытша шектеледі'];
+const english = ['Tokayev and Vučić brief the media after talks in Astana', 'Kazakhstan and Serbia sign agreements on trade and logistics', 'Astana hosts a regional IT conference and start-up fair', 'The tenge strengthened against the dollar on Thursday'];
+const serbian = ['Vučić u zvaničnoj poseti Kazahstanu', 'Beograd: izmene u javnom prevozu od ponedeljka', 'Srbija i Kazahstan potpisali sporazume o saradnji'];
+
+function makeItems(count: number, sentences: string[]): Array<{ sourceId: string; item: FeedItem }> {
+  const start = Date.parse('2026-02-26T12:00:00Z');
+  const rows: Array<{ sourceId: string; item: FeedItem }> = [];
+  for (let i = 0; i < count; i++) {
+    const [sourceId, , language] = outlets[i % outlets.length]!;
+    const pick = (list: string[], k: number) => list[(i * 7 + k) % list.length]!;
+    const body =
+      language === 'kk' ? [pick(kazakh, 0), pick(kazakh, 1), pick(sentences, 2)].join(' ')
+      : language === 'en' ? [pick(english, 0), pick(english, 1)].join(' ')
+      : language === 'sr' ? [pick(serbian, 0), pick(serbian, 1)].join(' ')
+      : [pick(sentences, 0), pick(sentences, 1), pick(sentences, 2), pick(sentences, 3)].join(' ');
+    const title = (language === 'ru' ? pick(sentences, 5) : body).slice(0, 100);
+    const id = `b${i}`;
+    rows.push({
+      sourceId,
+      item: { id, guid: id, url: `https://example.kz/${sourceId}/${i}`, title: `${title} №${i}`, summary: body.slice(0, 200), contentHtml: `<p>${body}</p>`, text: body, author: null, publishedAt: new Date(start - i * 45_000).toISOString(), categories: [], imageUrl: null, enclosures: [], language },
+    });
+  }
+  return rows;
+}
+
+async function seedSources(): Promise<void> {
+  const db = openDatabase();
+  await db.sources.bulkPut(outlets.map(([id, name, language]) => ({ id, name, url: `https://example.kz/${id}/rss`, kind: 'feed' as const, language, group: 'Bench', intervalMinutes: 60, enabled: false, browserUserAgent: false, addedAt: '' })));
+  await db.meta.put({ key: 'defaultSourcesSeeded', value: true });
+  db.close();
+}
+
+const bench = {
+  /** Bare bulkPut of the same rows into a table with only the primary key. */
+  async bareInsert(count: number, sentences: string[]): Promise<number> {
+    const rows = makeItems(count, sentences).map(({ sourceId, item }) => ({ ...item, key: `${sourceId}\u0000${item.id}` }));
+    const db = new Dexie('bench-bare');
+    db.version(1).stores({ items: 'key' });
+    const t0 = performance.now();
+    for (let i = 0; i < rows.length; i += 1000) await db.table('items').bulkPut(rows.slice(i, i + 1000));
+    const ms = performance.now() - t0;
+    db.close();
+    await Dexie.delete('bench-bare');
+    return ms;
+  },
+  /** The app's own ingest: storeBatch per 1,000-item batch (dedupe, terms, topics, one transaction). */
+  async appInsert(count: number, sentences: string[]): Promise<number> {
+    await seedSources();
+    const db = openDatabase();
+    const rows = makeItems(count, sentences);
+    const feed = { title: 'bench', url: 'https://example.kz/', siteUrl: null, format: 'rss' as const, language: 'ru' };
+    const t0 = performance.now();
+    for (let i = 0; i < rows.length; i += 1000) {
+      const slice = rows.slice(i, i + 1000);
+      const bySource = new Map<string, FeedItem[]>();
+      for (const row of slice) bySource.set(row.sourceId, [...(bySource.get(row.sourceId) ?? []), row.item]);
+      for (const [sourceId, items] of bySource) {
+        const batch: ItemBatch = { batchId: `b${i}-${sourceId}`, sourceId, fetchedAt: new Date().toISOString(), feed, items };
+        await storeBatch(db, batch, []);
+      }
+    }
+    const ms = performance.now() - t0;
+    db.close();
+    return ms;
+  },
+  async searchLatencies(queries: string[], rounds: number): Promise<Array<{ query: string; ms: number[]; hits: number }>> {
+    const db = openDatabase();
+    const engine = new SearchEngine(db);
+    const out: Array<{ query: string; ms: number[]; hits: number }> = [];
+    for (const query of queries) {
+      const ms: number[] = [];
+      let hits = 0;
+      for (let r = 0; r < rounds; r++) {
+        const t0 = performance.now();
+        const outcome = await engine.search(query);
+        ms.push(performance.now() - t0);
+        if (!outcome.ok) throw new Error(`${query}: ${outcome.error.message}`);
+        hits = outcome.keys.size;
+      }
+      out.push({ query, ms, hits });
+    }
+    db.close();
+    return out;
+  },
+  /** Re-applies a topic to every stored item while a timer measures how long the page stalls. */
+  async reapplyTopic(query: string): Promise<{ ms: number; matched: number; maxStallMs: number }> {
+    const db = openDatabase();
+    const tag = { id: 'bench-tag', name: 'Bench topic', color: '#000' };
+    await db.tags.put(tag);
+    let last = performance.now();
+    let maxStallMs = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      maxStallMs = Math.max(maxStallMs, now - last - 16);
+      last = now;
+    }, 16);
+    const t0 = performance.now();
+    const result = await applyTopicToStored(db, { id: 'bench', name: 'Bench', query, tagId: tag.id, from: null, to: null, alert: false, createdAt: '' }, () => undefined);
+    const ms = performance.now() - t0;
+    clearInterval(timer);
+    db.close();
+    return { ms, matched: result.matched, maxStallMs };
+  },
+};
+
+(window as unknown as { presswatchBench: typeof bench }).presswatchBench = bench;
+document.getElementById('status')!.textContent = 'ready';
