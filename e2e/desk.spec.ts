@@ -159,3 +159,18 @@ test('defines an HTML-list source for a site without a feed, previewing it first
   await page.getByRole('dialog', { name: 'Источники' }).getByRole('button', { name: 'Закрыть', exact: true }).click();
   await expect(page.getByRole('button', { name: /^Ақорда — оқиғалар\s*[1-9]/ })).toBeVisible();
 });
+
+test('shows what an outlet changed when it corrects an item', async ({ app }) => {
+  const { page } = app;
+  await page.getByLabel('Адрес ленты или сайта').fill(`${app.feedsBaseUrl}/poll-sequence/live.xml`);
+  await page.getByRole('button', { name: 'Добавить' }).click();
+  await expect(page.getByRole('button', { name: /^Zakon\.kz: Новости \(poll sequence\)\s*2$/ })).toBeVisible();
+  app.feeds.advancePollSequence();
+  await page.getByRole('button', { name: 'Обновить: Zakon.kz: Новости (poll sequence)', exact: true }).click();
+  const corrected = page.getByTestId('item-row').filter({ hasText: 'В Алматы ограничат движение на пяти улицах (обновлено)' });
+  await corrected.click();
+  const note = page.getByTestId('edit-note');
+  await expect(note).toContainText('Материал изменён');
+  await expect(note.locator('del').first()).toContainText('нескольких');
+  await expect(note.locator('ins').first()).toContainText('пяти');
+});

@@ -17,15 +17,21 @@ interface ManifestEntry {
 export interface SampleFeedServer {
   baseUrl: string;
   port: number;
+  /**
+   * `/poll-sequence/live.xml` serves t1.xml, then t2.xml, t3.xml after each call: an outlet that
+   * publishes, corrects a title and drops an item between polls.
+   */
+  advancePollSequence(): void;
   close(): Promise<void>;
 }
 
 export async function startSampleFeedServer(feedsDir: string, port = 0): Promise<SampleFeedServer> {
   const manifest = JSON.parse(await readFile(path.join(feedsDir, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] };
   const routes = new Map(manifest.files.map((entry) => [entry.route, entry]));
+  let pollStep = 1;
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const entry = routes.get(url.pathname);
+    const entry = url.pathname === '/poll-sequence/live.xml' ? routes.get(`/poll-sequence/t${pollStep}.xml`) : routes.get(url.pathname);
     if (!entry) {
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end('not found');
@@ -50,6 +56,9 @@ export async function startSampleFeedServer(feedsDir: string, port = 0): Promise
   return {
     baseUrl: `http://127.0.0.1:${actualPort}`,
     port: actualPort,
+    advancePollSequence() {
+      pollStep = Math.min(3, pollStep + 1);
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

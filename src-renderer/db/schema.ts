@@ -134,9 +134,19 @@ async function upgradeItemsToVersion2(tx: Transaction): Promise<void> {
       item.starred ??= 0;
       item.clipped ??= 0;
       item.tagIds ??= [];
-      indexed.push({ key: item.key, terms: indexTerms(item) });
+      indexed.push({ key: item.key, terms: searchTermsOf(item) });
     });
   await tx.table('postings').bulkAdd(postingsOf(indexed));
+}
+
+/** Title terms are indexed a second time under this prefix, so `title:` is answered by the index. */
+export const TITLE_TERM_PREFIX = 't:';
+
+/** Every search key of an item: its content's terms, and its title's terms again as title keys. */
+export function searchTermsOf(item: { title: string; summary: string; text: string; language: string | null }): string[] {
+  const content = indexTerms({ title: item.title, summary: item.summary, text: item.text, language: item.language });
+  const title = indexTerms({ title: item.title, summary: '', text: '', language: item.language }).map((key) => TITLE_TERM_PREFIX + key);
+  return [...content, ...title];
 }
 
 /** Posting rows for a set of items: one row per distinct term. */

@@ -3,9 +3,8 @@
 // with it while its text is updated; an edited title or text keeps the earlier version.
 // New items get their search terms and the tags of the topics they match.
 import type { ItemBatch } from '../../src-shared/model';
-import { indexTerms } from '../../src-shared/text';
 import { matchingTopics, type CompiledTopic } from '../topics/compileTopics';
-import { itemKey, postingsOf, type PressWatchDb, type StoredItem } from './schema';
+import { itemKey, postingsOf, searchTermsOf, type PressWatchDb, type StoredItem } from './schema';
 
 export interface StoreResult {
   added: number;
@@ -60,7 +59,7 @@ export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: Com
     });
     if (rows.length > 0) {
       await db.items.bulkPut(rows);
-      await db.postings.bulkAdd(postingsOf(rows.map((row) => ({ key: row.key, terms: indexTerms(row) }))));
+      await db.postings.bulkAdd(postingsOf(rows.map((row) => ({ key: row.key, terms: searchTermsOf(row) }))));
     }
     return { added, updated, topicHits };
   });

@@ -65,6 +65,10 @@ describe('SearchEngine over stored items', () => {
     expect(await found('source:"Astana Times" Вучич')).toEqual(['Tokayev and Vučić brief the media after talks']);
     expect(await found('lang:kk')).toEqual(['Ақордада келіссөздер өтті']);
     expect(await found('title:орден')).toEqual(['Вучичу вручили орден «Алтын Қыран»']);
+    expect(await found('title:Вучич')).toEqual(['Tokayev and Vučić brief the media after talks', 'Вучичу вручили орден «Алтын Қыран»', 'Токаев и Вучич провели брифинг для СМИ']);
+    expect(await found('title:Сербия')).toEqual([]);
+    expect(await found('=Вучичу')).toEqual(['Вучичу вручили орден «Алтын Қыран»']);
+    expect(await found('=вучич')).toEqual(['Токаев и Вучич провели брифинг для СМИ']);
   });
 
   it('answers tag: from the tags the user applied', async () => {

@@ -4,7 +4,7 @@
 // prefixes, title:) is verified item by item with the same matcher topics use.
 import { matchDocument, parseQuery, planQuery, runPlan, type Query, type QueryError, type QueryNode } from '../../src-shared/query';
 import { analyzeDocument, analyzeField } from '../../src-shared/text';
-import type { PressWatchDb, StoredItem } from '../db/schema';
+import { TITLE_TERM_PREFIX, type PressWatchDb, type StoredItem } from '../db/schema';
 
 export type SearchOutcome = { ok: true; keys: Set<string> } | { ok: false; error: QueryError };
 
@@ -88,14 +88,19 @@ export class SearchEngine {
 
   private async evaluateText(node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
     if (node.field === 'tag' || node.field === 'source') return this.evaluateMetadata(node);
-    // Plain words (no phrase, no field) are answered exactly by the index; anything else gets
-    // the plan's candidates (a superset) and is verified afterwards.
-    const exact = !node.phrase && node.field === null && node.words.every((word) => word.mode === 'stem');
+    // Plain words, in the content or in the title, are answered exactly by the index (titles have
+    // their own keys); anything else gets the plan's candidates (a superset) and is verified.
+    const exact = !node.phrase && (node.field === null || node.field === 'title') && node.words.every((word) => word.mode === 'stem');
+    const keyPrefix = node.field === 'title' && exact ? TITLE_TERM_PREFIX : '';
     const plan = planQuery({ source: '', root: { ...node, field: null } });
     const keys = await runPlan<string>(
       plan,
       (lookup) =>
-        this.postingKeys(lookup.op === 'eq' ? this.db.postings.where('term').equals(lookup.key).toArray() : this.db.postings.where('term').startsWith(lookup.prefix).toArray()),
+        this.postingKeys(
+          lookup.op === 'eq'
+            ? this.db.postings.where('term').equals(keyPrefix + lookup.key).toArray()
+            : this.db.postings.where('term').startsWith(keyPrefix + lookup.prefix).toArray(),
+        ),
       () => this.allKeys(),
     );
     return { keys, exact };
@@ -117,6 +122,9 @@ export class SearchEngine {
   }
 
   private async verify(query: Query, candidates: Set<string>): Promise<Set<string>> {
+    // =word needs its very form somewhere in the item: a plain substring test rules most
+    // candidates out before the (costlier) analysis.
+    const exactForms = exactFormsOf(query.root);
     const [tags, sources] = await Promise.all([this.db.tags.toArray(), this.db.sources.toArray()]);
     const tagNames = new Map(tags.map((t) => [t.id, t.name]));
     const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
@@ -125,11 +133,27 @@ export class SearchEngine {
     for (let i = 0; i < keys.length; i += 500) {
       const items = (await this.db.items.bulkGet(keys.slice(i, i + 500))) as Array<StoredItem | undefined>;
       for (const item of items) {
-        if (item && matchDocument(query, documentOf(item, sourceNames, tagNames))) matches.add(item.key);
+        if (!item) continue;
+        if (exactForms.length > 0) {
+          const haystack = foldForSubstring(`${item.title}\n${item.summary}\n${item.text}`);
+          if (!exactForms.every((form) => haystack.includes(form))) continue;
+        }
+        if (matchDocument(query, documentOf(item, sourceNames, tagNames))) matches.add(item.key);
       }
     }
     return matches;
   }
+}
+
+/** Forms of =word terms that every match must contain (only from AND chains, never under OR/NOT). */
+function exactFormsOf(node: QueryNode): string[] {
+  if (node.kind === 'text') return node.words.filter((w) => w.mode === 'exact').map((w) => foldForSubstring(w.text.replace(/^=/, '')));
+  if (node.kind === 'and') return node.children.flatMap((child) => (child.kind === 'not' ? [] : exactFormsOf(child)));
+  return [];
+}
+
+function foldForSubstring(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/[\u00ad\u0301]/g, '');
 }
 
 export function documentOf(item: StoredItem, sourceNames: Map<string, string>, tagNames: Map<string, string>) {

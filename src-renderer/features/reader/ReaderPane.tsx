@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { wordDiff } from '../../../src-shared/diff';
 import type { Query } from '../../../src-shared/query';
 import type { PressWatchDb, Tag } from '../../db/schema';
 import { Highlighted, highlightHtml } from '../../search/highlight';
@@ -17,6 +18,17 @@ interface ReaderPaneProps {
   /** Maps an image's original URL to where the offline copy is served, when there is one. */
   offlineImageUrl: (fileName: string) => string;
   onClip: (keys: string[]) => void;
+}
+
+/** What the outlet changed, word by word: removed words struck out, added ones underlined. */
+function WordDiff({ before, after }: { before: string; after: string }) {
+  return (
+    <p className="word-diff">
+      {wordDiff(before, after).map((part, index) =>
+        part.kind === 'same' ? <span key={index}>{part.text}</span> : part.kind === 'removed' ? <del key={index}>{part.text}</del> : <ins key={index}>{part.text}</ins>,
+      )}
+    </p>
+  );
 }
 
 export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImageUrl, onClip }: ReaderPaneProps) {
@@ -75,9 +87,11 @@ export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImage
         />
       </div>
       {previous ? (
-        <p className="edit-note" data-testid="edit-note">
-          {t('reader.edited', { time: formatDateTime(previous.seenAt, i18n.language) })}: <del>{previous.title}</del>
-        </p>
+        <div className="edit-note" data-testid="edit-note">
+          <p>{t('reader.edited', { time: formatDateTime(previous.seenAt, i18n.language) })}</p>
+          <WordDiff before={previous.title} after={item.title} />
+          {previous.text !== item.text ? <WordDiff before={previous.text} after={item.text} /> : null}
+        </div>
       ) : null}
       {safeUrl ? (
         <p>

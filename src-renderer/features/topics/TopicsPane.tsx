@@ -32,7 +32,7 @@ export function TopicsPane({ db, topics, tags, onShow, onMessage }: TopicsPanePr
       {topics.length === 0 ? <p className="muted small">{t('topics.none')}</p> : null}
       <ul className="plain-list">
         {topics.map((topic) => (
-          <li key={topic.id} data-testid="topic-row">
+          <li key={topic.id} data-testid="topic-row" className="topic-row">
             <button type="button" className="link-like" onClick={() => onShow(topic.query)}>
               {topic.name}
             </button>
