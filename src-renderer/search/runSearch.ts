@@ -153,7 +153,7 @@ function exactFormsOf(node: QueryNode): string[] {
 }
 
 function foldForSubstring(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/[\u00ad\u0301]/g, '');
+  return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/\u00ad|\u0301/g, '');
 }
 
 export function documentOf(item: StoredItem, sourceNames: Map<string, string>, tagNames: Map<string, string>) {
