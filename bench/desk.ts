@@ -72,7 +72,7 @@ async function freePort(): Promise<number> {
 
 type Bench = {
   bareInsert(count: number, sentences: string[]): Promise<number>;
-  appInsert(count: number, sentences: string[]): Promise<number>;
+  appInsert(count: number, sentences: string[]): Promise<{ storeMs: number; indexMs: number }>;
   searchLatencies(queries: string[], rounds: number): Promise<Array<{ query: string; ms: number[]; hits: number }>>;
   reapplyTopic(query: string): Promise<{ ms: number; matched: number; maxStallMs: number }>;
 };
@@ -93,9 +93,10 @@ export async function benchDesk(root: string, report: (figure: Figure) => void):
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.locator('#status', { hasText: 'ready' }).waitFor();
     const bareMs = await call(page, 'bareInsert', ITEMS, sentences);
-    const appMs = await call(page, 'appInsert', ITEMS, sentences);
+    const { storeMs, indexMs } = await call(page, 'appInsert', ITEMS, sentences);
+    const appMs = storeMs + indexMs;
     report({ name: 'ingest_bare_bulkput', value: Math.round(ITEMS / (bareMs / 1000)), unit: 'items/s', items: ITEMS, ms: Math.round(bareMs) });
-    report({ name: 'ingest_app_storeBatch', value: Math.round(ITEMS / (appMs / 1000)), unit: 'items/s', items: ITEMS, ms: Math.round(appMs), ratioToBare: +(appMs / bareMs).toFixed(2), goal: '>= 10000 items/s and <= 2.5x bare' });
+    report({ name: 'ingest_app_store_and_index', value: Math.round(ITEMS / (appMs / 1000)), unit: 'items/s', items: ITEMS, ms: Math.round(appMs), storeMs: Math.round(storeMs), indexMs: Math.round(indexMs), ratioToBare: +(appMs / bareMs).toFixed(2), goal: '>= 10000 items/s and <= 2.5x bare' });
 
     const latencies = await call(page, 'searchLatencies', BENCH_QUERIES, 5);
     const all = latencies.flatMap((q) => q.ms.slice(1)); // the first round warms caches

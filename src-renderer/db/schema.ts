@@ -2,7 +2,7 @@
 // never edited: a change is a new version(n+1) with its data changes in .upgrade().
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { FeedItem, SourceSpec } from '../../src-shared/model';
-import { indexTerms } from '../../src-shared/text';
+import { indexTerms, indexTermsWithForms } from '../../src-shared/text';
 
 /** An item as stored: the feed's item plus where it came from and what the user did with it. */
 export interface StoredItem extends FeedItem {
@@ -70,15 +70,20 @@ export interface Topic {
 }
 
 /**
- * One slice of the search index: the items of one stored batch that carry `term`. Rows are only
- * ever appended (one per term per batch), which costs a few thousand rows per thousand items
- * instead of a hundred index entries per item; a look-up reads every row of a term and unions
- * them. Keys of items since removed are dropped when results meet the item table.
+ * One slice of the search index: the items of one indexing chunk that carry `term`. Rows are
+ * only ever appended (one per term per chunk of up to a few thousand items), which costs a few
+ * rows per item instead of a hundred index entries per item; a look-up reads every row of a term
+ * and unions them. Keys of items since removed are dropped when results meet the item table.
  */
 export interface Posting {
   id?: number;
   term: string;
   keys: string[];
+}
+
+/** An item stored but not yet in the search index (the indexer takes them in large chunks). */
+export interface PendingIndex {
+  key: string;
 }
 
 export interface MetaRecord {
@@ -94,6 +99,7 @@ export type PressWatchDb = Dexie & {
   collections: EntityTable<Collection, 'id'>;
   topics: EntityTable<Topic, 'id'>;
   postings: EntityTable<Posting, 'id'>;
+  pendingIndex: EntityTable<PendingIndex, 'key'>;
   meta: EntityTable<MetaRecord, 'key'>;
 };
 
@@ -116,6 +122,7 @@ export function openDatabase(name: string = DB_NAME): PressWatchDb {
     .stores({
       items: 'key, sourceId, publishedAt, [sourceId+publishedAt], fetchedAt, read, starred, clipped, *tagIds, language',
       postings: '++id, term',
+      pendingIndex: 'key',
       tags: 'id, &name',
       clippings: 'id, itemKey, clippedAt, *collectionIds, *tagIds',
       collections: 'id, name',
@@ -144,7 +151,7 @@ export const TITLE_TERM_PREFIX = 't:';
 
 /** Every search key of an item: its content's terms, and its title's terms again as title keys. */
 export function searchTermsOf(item: { title: string; summary: string; text: string; language: string | null }): string[] {
-  const content = indexTerms({ title: item.title, summary: item.summary, text: item.text, language: item.language });
+  const content = indexTermsWithForms({ title: item.title, summary: item.summary, text: item.text, language: item.language });
   const title = indexTerms({ title: item.title, summary: '', text: '', language: item.language }).map((key) => TITLE_TERM_PREFIX + key);
   return [...content, ...title];
 }

@@ -1,10 +1,10 @@
 // Stores one batch from the poller in a single transaction. Idempotent: the same batch stored
 // twice (a replay after a crash) changes nothing, and a re-sent item keeps what the user did
 // with it while its text is updated; an edited title or text keeps the earlier version.
-// New items get their search terms and the tags of the topics they match.
+// New items get the tags of the topics they match, and wait in pendingIndex for the indexer.
 import type { ItemBatch } from '../../src-shared/model';
 import { matchingTopics, type CompiledTopic } from '../topics/compileTopics';
-import { itemKey, postingsOf, searchTermsOf, type PressWatchDb, type StoredItem } from './schema';
+import { itemKey, type PressWatchDb, type StoredItem } from './schema';
 
 export interface StoreResult {
   added: number;
@@ -14,7 +14,7 @@ export interface StoreResult {
 }
 
 export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: CompiledTopic[] = []): Promise<StoreResult> {
-  return db.transaction('rw', db.items, db.sources, db.postings, async () => {
+  return db.transaction('rw', db.items, db.sources, db.pendingIndex, async () => {
     const keys = batch.items.map((item) => itemKey(batch.sourceId, item.id));
     const existing = await db.items.bulkGet(keys);
     const source = await db.sources.get(batch.sourceId);
@@ -59,7 +59,8 @@ export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: Com
     });
     if (rows.length > 0) {
       await db.items.bulkPut(rows);
-      await db.postings.bulkAdd(postingsOf(rows.map((row) => ({ key: row.key, terms: searchTermsOf(row) }))));
+      // Indexed later, in large chunks (search/indexer.ts); search reads pending items directly.
+      await db.pendingIndex.bulkPut(rows.map((row) => ({ key: row.key })));
     }
     return { added, updated, topicHits };
   });

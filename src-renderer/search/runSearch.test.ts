@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedItem } from '../../src-shared/model';
 import { openDatabase, type PressWatchDb } from '../db/schema';
 import { storeBatch } from '../db/storeBatch';
+import { indexPending } from './indexer';
 import { SearchEngine } from './runSearch';
 
 let seq = 0;
@@ -41,10 +42,19 @@ describe('SearchEngine over stored items', () => {
     await db.delete();
   });
 
+  // Every answer is checked twice: with the items still waiting for the indexer (read one by
+  // one), and after the indexer has put them in the postings (answered by the index).
   const found = async (query: string) => {
-    const outcome = await engine.search(query);
-    if (!outcome.ok) throw new Error(outcome.error.message);
-    return [...outcome.keys].map((k) => titles.get(k)).sort();
+    const run = async () => {
+      const outcome = await engine.search(query);
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return [...outcome.keys].map((k) => titles.get(k)).sort();
+    };
+    const pending = await run();
+    await indexPending(db);
+    const indexed = await run();
+    expect(indexed).toEqual(pending);
+    return indexed;
   };
 
   it('finds every form and spelling of a name, never the silver', async () => {

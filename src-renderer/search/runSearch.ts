@@ -2,8 +2,8 @@
 // postings (the search index, see db/schema.ts); parts the index answers exactly (plain words, AND, OR, NOT of them,
 // tag:, source:, lang:) never touch the items themselves, and only the rest (phrases, =exact,
 // prefixes, title:) is verified item by item with the same matcher topics use.
-import { matchDocument, parseQuery, planQuery, runPlan, type Query, type QueryError, type QueryNode } from '../../src-shared/query';
-import { analyzeDocument, analyzeField } from '../../src-shared/text';
+import { matchDocument, parseQuery, type Query, type QueryError, type QueryNode, type WordMatcher } from '../../src-shared/query';
+import { analyzeDocument, analyzeField, KEY } from '../../src-shared/text';
 import { TITLE_TERM_PREFIX, type PressWatchDb, type StoredItem } from '../db/schema';
 
 export type SearchOutcome = { ok: true; keys: Set<string> } | { ok: false; error: QueryError };
@@ -23,6 +23,7 @@ const intersect = (a: Set<string>, b: Set<string>): Set<string> => {
 
 export class SearchEngine {
   private allKeysCache: Set<string> | null = null;
+  private pendingKeys = new Set<string>();
 
   constructor(private readonly db: PressWatchDb) {}
 
@@ -34,9 +35,13 @@ export class SearchEngine {
 
   async run(query: Query): Promise<Set<string>> {
     this.allKeysCache = null;
+    // Items not yet indexed are checked one by one; the index answers for all the others.
+    this.pendingKeys = new Set((await this.db.pendingIndex.toCollection().primaryKeys()) as string[]);
     const result = await this.evaluate(query.root);
-    if (result.exact) return result.keys;
-    return this.verify(query, result.keys);
+    const indexed = result.exact ? result.keys : await this.verify(query, new Set([...result.keys].filter((key) => !this.pendingKeys.has(key))));
+    if (this.pendingKeys.size === 0) return indexed;
+    for (const key of await this.verify(query, this.pendingKeys)) indexed.add(key);
+    return indexed;
   }
 
   private async postingKeys(rows: Promise<Array<{ keys: string[] }>>): Promise<Set<string>> {
@@ -45,8 +50,12 @@ export class SearchEngine {
     return keys;
   }
 
+  /** Every indexed item (pending ones are checked separately). */
   private async allKeys(): Promise<Set<string>> {
-    this.allKeysCache ??= new Set((await this.db.items.toCollection().primaryKeys()) as string[]);
+    if (!this.allKeysCache) {
+      const all = (await this.db.items.toCollection().primaryKeys()) as string[];
+      this.allKeysCache = new Set(all.filter((key) => !this.pendingKeys.has(key)));
+    }
     return this.allKeysCache;
   }
 
@@ -88,22 +97,24 @@ export class SearchEngine {
 
   private async evaluateText(node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
     if (node.field === 'tag' || node.field === 'source') return this.evaluateMetadata(node);
-    // Plain words, in the content or in the title, are answered exactly by the index (titles have
-    // their own keys); anything else gets the plan's candidates (a superset) and is verified.
-    const exact = !node.phrase && (node.field === null || node.field === 'title') && node.words.every((word) => word.mode === 'stem');
-    const keyPrefix = node.field === 'title' && exact ? TITLE_TERM_PREFIX : '';
-    const plan = planQuery({ source: '', root: { ...node, field: null } });
-    const keys = await runPlan<string>(
-      plan,
-      (lookup) =>
-        this.postingKeys(
-          lookup.op === 'eq'
-            ? this.db.postings.where('term').equals(keyPrefix + lookup.key).toArray()
-            : this.db.postings.where('term').startsWith(keyPrefix + lookup.prefix).toArray(),
-        ),
-      () => this.allKeys(),
-    );
-    return { keys, exact };
+    // Each word is answered exactly by the index: stems, =exact forms ('e:' keys) and prefixes
+    // ('f:' folds) are all indexed, and title words have their own keys. Only phrases (word
+    // order) and non-stem words inside title: need the items themselves.
+    const titleKeys = node.field === 'title' && node.words.every((word) => word.mode === 'stem');
+    const exact = !node.phrase && (node.field === null || titleKeys);
+    const perWord = await Promise.all(node.words.map((word) => this.lookupWord(word, titleKeys ? TITLE_TERM_PREFIX : '')));
+    return { keys: perWord.reduce(intersect), exact };
+  }
+
+  private lookupWord(word: WordMatcher, keyPrefix: string): Promise<Set<string>> {
+    switch (word.mode) {
+      case 'stem':
+        return this.postingKeys(this.db.postings.where('term').anyOf(word.keys.map((key) => keyPrefix + key)).toArray());
+      case 'exact':
+        return this.postingKeys(this.db.postings.where('term').equals(word.key).toArray());
+      case 'prefix':
+        return this.postingKeys(this.db.postings.where('term').startsWith(KEY.fold + word.fold).toArray());
+    }
   }
 
   /** tag: and source: are answered from the tags and sources tables, then their item indexes. */

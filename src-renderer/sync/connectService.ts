@@ -6,6 +6,7 @@ import type { ApiClient } from '../../src-shared/api';
 import type { ItemBatch, SourceSpec } from '../../src-shared/model';
 import type { PressWatchDb, StoredSource } from '../db/schema';
 import { storeBatch, type StoreResult } from '../db/storeBatch';
+import { createIndexScheduler } from '../search/indexer';
 import { compileTopics } from '../topics/compileTopics';
 
 const SEEDED_KEY = 'defaultSourcesSeeded';
@@ -32,6 +33,8 @@ export interface ServiceCallbacks {
 
 /** Returns a function that disconnects everything it started. */
 export async function connectService(db: PressWatchDb, client: ApiClient, callbacks: ServiceCallbacks): Promise<() => void> {
+  const scheduleIndexing = createIndexScheduler(db, callbacks.onError);
+  scheduleIndexing(); // whatever the last run left pending
   // Batches are stored one at a time, in arrival order, so a replay never races a live batch.
   let queue = Promise.resolve();
   const enqueue = (batch: ItemBatch) => {
@@ -41,6 +44,7 @@ export async function connectService(db: PressWatchDb, client: ApiClient, callba
         const result = await storeBatch(db, batch, topics);
         // Only after the transaction committed may the outbox forget the batch.
         await client['outbox.ack'](batch.batchId);
+        scheduleIndexing();
         const alerting = new Map([...result.topicHits].filter(([, hit]) => hit.topic.alert));
         if (alerting.size > 0) callbacks.onTopicHits(alerting);
       } catch (error) {

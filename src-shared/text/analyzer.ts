@@ -267,7 +267,7 @@ export function indexTerms(doc: string | IndexableText, options?: AnalyzeOptions
 }
 
 // The hot path of indexing: no Token objects, one regex pass, memoised key arrays.
-function addIndexKeys(text: string, options: AnalyzeOptions | undefined, into: Set<string>): void {
+function addIndexKeys(text: string, options: AnalyzeOptions | undefined, into: Set<string>, withForms = false): void {
   WORD_RE.lastIndex = 0;
   let lastRaw = '';
   for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
@@ -279,7 +279,22 @@ function addIndexKeys(text: string, options: AnalyzeOptions | undefined, into: S
     const info = wordInfo(form, options);
     const capitalised = raw.charAt(0) !== raw.charAt(0).toLowerCase();
     for (const key of capitalised ? info.indexKeysCapitalised : info.indexKeys) into.add(key);
+    if (withForms) {
+      into.add(KEY.exact + info.form);
+      into.add(KEY.fold + info.fold);
+    }
   }
+}
+
+/**
+ * indexTerms plus every word's exact form ('e:') and fold ('f:'), so that =word and word* are
+ * answered by the index alone, without reading the items (the renderer's search index).
+ */
+export function indexTermsWithForms(doc: IndexableText, options?: AnalyzeOptions): string[] {
+  const keys = new Set<string>();
+  const opts = options ?? { language: doc.language ?? null };
+  for (const text of [doc.title, doc.summary, doc.text]) if (text) addIndexKeys(text, opts, keys, true);
+  return [...keys];
 }
 
 /** One analysed field: which positions carry which key, and each position's fold for prefixes. */

@@ -42,6 +42,7 @@ export {
   termsOf,
   queryKeysOf,
   indexTerms,
+  indexTermsWithForms,
   analyzeField,
   analyzeDocument,
   foldForm,
