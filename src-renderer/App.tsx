@@ -8,6 +8,7 @@ import type { SourceSpec, SourceStatus } from '../src-shared/model';
 import type { PressWatchDb } from './db/schema';
 import { BackupButtons } from './features/backup/BackupButtons';
 import { ClipDialog } from './features/clippings/ClipDialog';
+import { ExportDialog } from './features/export/ExportDialog';
 import { ShortcutsHelp } from './features/keyboard/ShortcutsHelp';
 import { useShortcuts } from './features/keyboard/useShortcuts';
 import { ItemList } from './features/reader/ItemList';
@@ -47,6 +48,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   const [clipKeys, setClipKeys] = useState<string[] | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [managing, setManaging] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [statuses, setStatuses] = useState<Record<string, SourceStatus>>(() => Object.fromEntries(initialStatuses.map((status) => [status.sourceId, status])));
 
   useEffect(() => {
@@ -117,7 +119,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
     focusSearch: () => document.getElementById('search-input')?.focus(),
     toggleUnread: () => patchFilter({ view: filter.view === 'unread' ? 'all' : 'unread' }),
     showHelp: () => setHelpOpen(true),
-    disabled: clipKeys !== null || helpOpen || managing,
+    disabled: clipKeys !== null || helpOpen || managing || exporting,
   });
 
   const loadImage = async (url: string): Promise<Blob | null> => {
@@ -223,6 +225,9 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
               >
                 {t('items.markAllRead')}
               </button>
+              <button type="button" className="export-button" onClick={() => setExporting(true)}>
+                ⤓ {t('export.open')}
+              </button>
             </div>
             {checked.size > 0 ? (
               <div className="bulk-bar" role="region" aria-label={t('items.selected', { count: checked.size })}>
@@ -261,6 +266,15 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
             setChecked(new Set());
             pushNotice({ text: t('clip.saved', { count }), kind: 'info' });
           }}
+        />
+      ) : null}
+      {exporting ? (
+        <ExportDialog
+          db={db}
+          keys={checked.size > 0 ? keys.filter((k) => checked.has(k)) : keys}
+          defaultTitle={collections.find((c) => c.id === filter.collectionId)?.name ?? t('export.defaultTitle')}
+          onDone={(text, kind) => pushNotice({ text, kind })}
+          onClose={() => setExporting(false)}
         />
       ) : null}
       {helpOpen ? <ShortcutsHelp onClose={() => setHelpOpen(false)} /> : null}

@@ -52,7 +52,10 @@ export async function listKeys(db: PressWatchDb, filter: ListFilter): Promise<Li
     filter.from || filter.to
       ? db.items.where('publishedAt').between(filter.from ?? '', filter.to ? `${filter.to}\uffff` : '\uffff', true, true)
       : db.items.orderBy('publishedAt');
-  const [ordered, ...sets] = await Promise.all([range.reverse().primaryKeys() as Promise<string[]>, ...narrowing]);
+  // Read in index order and reverse in memory: a forward read is one getAllKeys() call, while a
+  // reversed one walks a cursor item by item (seconds at 100,000 items).
+  const [forward, ...sets] = await Promise.all([range.primaryKeys() as Promise<string[]>, ...narrowing]);
+  const ordered = forward.reverse();
   const keys = sets.length === 0 ? ordered : ordered.filter((key) => sets.every((set) => set.has(key)));
   return error ? { keys, error } : { keys, error: null };
 }

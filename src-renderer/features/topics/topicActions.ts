@@ -21,17 +21,21 @@ export async function applyTopicToStored(
   const keys = [...(await new SearchEngine(db).run(parsed.query))];
   let newlyTagged = 0;
   let matched = 0;
-  const chunk = 500;
+  const chunk = 1000;
   onProgress({ done: 0, total: keys.length });
   for (let i = 0; i < keys.length; i += chunk) {
     if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
-    await db.items.where('key').anyOf(keys.slice(i, i + chunk)).modify((item) => {
-      if (!inTopicWindow(topic, item.publishedAt)) return;
-      matched++;
-      if (topic.tagId && !item.tagIds.includes(topic.tagId)) {
-        item.tagIds = [...item.tagIds, topic.tagId];
-        newlyTagged++;
+    // Read the chunk, change in memory, write back only the items that gain the tag.
+    await db.transaction('rw', db.items, async () => {
+      const items = (await db.items.bulkGet(keys.slice(i, i + chunk))).filter((item) => item !== undefined);
+      const changed = [];
+      for (const item of items) {
+        if (!inTopicWindow(topic, item.publishedAt)) continue;
+        matched++;
+        if (topic.tagId && !item.tagIds.includes(topic.tagId)) changed.push({ ...item, tagIds: [...item.tagIds, topic.tagId] });
       }
+      newlyTagged += changed.length;
+      if (changed.length > 0) await db.items.bulkPut(changed);
     });
     onProgress({ done: Math.min(i + chunk, keys.length), total: keys.length });
     await new Promise((resolve) => setTimeout(resolve, 0));

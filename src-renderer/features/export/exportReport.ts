@@ -1,0 +1,45 @@
+// Runs one report writer in the renderer and hands back a file to save. The heavy writers
+// (DOCX, PDF) and the font are loaded only when asked for.
+import { writeCsv, writeDocx, writeHtml, writeJson, writeMarkdown, writePdf, type PdfMakeLike, type ReportItem, type ReportMeta, type WriterOptions } from '../../../src-shared/export';
+import fontBoldUrl from '../../../resources/fonts/DejaVuSans-Bold.ttf?url';
+import fontUrl from '../../../resources/fonts/DejaVuSans.ttf?url';
+
+export type ReportFormat = 'docx' | 'pdf' | 'csv' | 'json' | 'md' | 'html';
+
+const types: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  csv: 'text/csv;charset=utf-8',
+  json: 'application/json',
+  md: 'text/markdown;charset=utf-8',
+  html: 'text/html;charset=utf-8',
+};
+
+async function fonts() {
+  const load = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const [regular, bold] = await Promise.all([load(fontUrl), load(fontBoldUrl)]);
+  return { regular, bold };
+}
+
+export async function exportReport(format: ReportFormat, items: ReportItem[], meta: ReportMeta, options: WriterOptions): Promise<Blob> {
+  switch (format) {
+    case 'csv':
+      return new Blob([await writeCsv(items, meta, options)], { type: types.csv });
+    case 'json':
+      return new Blob([await writeJson(items, meta, options)], { type: types.json });
+    case 'md':
+      return new Blob([await writeMarkdown(items, meta, options)], { type: types.md });
+    case 'html': {
+      // A self-contained page: the font travels inside it as a data: URL.
+      const { regular, bold } = await fonts();
+      const dataUrl = (bytes: Uint8Array) => `data:font/ttf;base64,${btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''))}`;
+      return new Blob([await writeHtml(items, meta, { ...options, fontUrl: dataUrl(regular), fontBoldUrl: dataUrl(bold) })], { type: types.html });
+    }
+    case 'docx':
+      return new Blob([(await writeDocx(items, meta, { ...options, fonts: await fonts() })) as BlobPart], { type: types.docx });
+    case 'pdf': {
+      const pdfMake = ((await import('pdfmake/build/pdfmake')) as unknown as { default: PdfMakeLike }).default;
+      return new Blob([(await writePdf(items, meta, { ...options, pdfMake, fonts: await fonts() })) as BlobPart], { type: types.pdf });
+    }
+  }
+}
