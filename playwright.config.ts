@@ -15,9 +15,10 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', viewport: { width: 1400, height: 860 } },
   projects: [
-    { name: 'chromium', use: chromium },
+    // injection-electron.spec.ts checks the Electron shell itself, so it belongs to the other project.
+    { name: 'chromium', use: chromium, testIgnore: /injection-electron\.spec\.ts$/ },
     // The same specs against the desktop app, wherever Electron's binary is installed.
-    // browser-host-*.spec.ts drive the browser host as a separate process: nothing Electron-specific.
-    { name: 'electron', use: chromium, testIgnore: /browser-host-.*\.spec\.ts$/ },
+    // browser-host-*.spec.ts and the hostile-feed suite drive the browser host: nothing Electron-specific.
+    { name: 'electron', use: chromium, testIgnore: /(browser-host-.*|injection)\.spec\.ts$/ },
   ],
 });

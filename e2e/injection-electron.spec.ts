@@ -14,7 +14,6 @@ test.describe('the desktop window', () => {
   let dataDir: string;
 
   test.beforeEach(async () => {
-    test.skip(test.info().project.name !== 'electron', 'checks the Electron shell itself');
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'presswatch-shell-e2e-'));
     const sourcesFile = path.join(dataDir, 'sources.json');
     await writeFile(sourcesFile, '[]');
