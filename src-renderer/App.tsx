@@ -22,7 +22,7 @@ import { TagsPane } from './features/tags/TagsPane';
 import { TopicsPane } from './features/topics/TopicsPane';
 import { languages, setUiLanguage, type UiLanguage } from './i18n';
 import { parsedOrNull } from './search/highlight';
-import { emptyFilter, listKeys, type ListFilter, type ListView } from './state/listFilter';
+import { emptyFilter, firstPage, isUnfiltered, listKeys, type ListFilter, type ListView } from './state/listFilter';
 import { Notices, type Notice } from './ui/Notices';
 import { useOnline } from './ui/useOnline';
 
@@ -76,7 +76,11 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
       return Object.fromEntries(entries);
     }, [db, sources]) ?? {};
   const list = useLiveQuery(() => listKeys(db, filter), [db, filter]);
-  const keys = useMemo(() => list?.keys ?? [], [list]);
+  // Until the full list is read (seconds at 100,000 items), the newest items and the total show
+  // at once; the preview applies only to the unfiltered list, the one the app opens with.
+  const preview = useLiveQuery(() => (isUnfiltered(filter) ? firstPage(db) : undefined), [db, filter]);
+  const keys = useMemo(() => list?.keys ?? preview?.keys ?? [], [list, preview]);
+  const total = list ? list.keys.length : (preview?.total ?? 0);
   const query = useMemo(() => parsedOrNull(filter.query), [filter.query]);
   const tagMap = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
   const sourceNames = useMemo(() => new Map(sources.map((s) => [s.id, s.name])), [sources]);
@@ -206,7 +210,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
         <section className="list-pane" aria-label={t('items.heading')}>
           <div className="list-header">
             <h2>
-              {t('items.heading')} <span className="count" data-testid="item-count">{t('items.count', { count: keys.length })}</span>
+              {t('items.heading')} <span className="count" data-testid="item-count">{t('items.count', { count: total })}</span>
             </h2>
             <div className="filter-row">
               <label>

@@ -59,3 +59,13 @@ export async function listKeys(db: PressWatchDb, filter: ListFilter): Promise<Li
   const keys = sets.length === 0 ? ordered : ordered.filter((key) => sets.every((set) => set.has(key)));
   return error ? { keys, error } : { keys, error: null };
 }
+
+export function isUnfiltered(filter: ListFilter): boolean {
+  return filter.view === 'all' && !filter.sourceId && filter.group === null && !filter.tagId && !filter.collectionId && !filter.from && !filter.to && !filter.query.trim();
+}
+
+/** The newest items and the number of all: two small reads, for the first paint of a large archive. */
+export async function firstPage(db: PressWatchDb, size = 100): Promise<{ keys: string[]; total: number }> {
+  const [keys, total] = await Promise.all([db.items.orderBy('publishedAt').reverse().limit(size).primaryKeys() as Promise<string[]>, db.items.count()]);
+  return { keys, total };
+}

@@ -59,7 +59,7 @@ export async function connectService(db: PressWatchDb, client: ApiClient, callba
   // A database that lost its items (or a new browser profile) gets them sent again in full.
   const sources = await db.sources.toArray();
   const empty: string[] = [];
-  for (const source of sources) if ((await db.items.where('sourceId').equals(source.id).count()) === 0) empty.push(source.id);
+  for (const source of sources) if (!(await db.items.where('sourceId').equals(source.id).first())) empty.push(source.id);
   if (empty.length > 0) await client['sources.resend'](empty);
 
   const subscription = liveQuery(() => db.sources.toArray()).subscribe({
