@@ -1,18 +1,14 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PressWatchDb } from '../../db/schema';
+import { saveFile } from '../../ui/saveFile';
 import { exportBackup, restoreBackup } from './backup';
 
 export function BackupButtons({ db, onMessage }: { db: PressWatchDb; onMessage: (text: string, kind: 'info' | 'error') => void }) {
   const { t } = useTranslation();
   const fileInput = useRef<HTMLInputElement>(null);
   const download = async () => {
-    const blob = await exportBackup(db);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `presswatch-backup-${new Date().toISOString().slice(0, 10)}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    saveFile(await exportBackup(db), `presswatch-backup-${new Date().toISOString().slice(0, 10)}.json`);
     onMessage(t('backup.exported'), 'info');
   };
   return (

@@ -4,6 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportMeta } from '../../../src-shared/export';
 import type { PressWatchDb } from '../../db/schema';
+import { saveFile } from '../../ui/saveFile';
 import { exportReport, type ReportFormat } from './exportReport';
 import { reportItemsFor } from './reportItems';
 
@@ -48,11 +49,7 @@ export function ExportDialog({ db, keys, defaultTitle, onDone, onClose }: Export
         signal: controller.current.signal,
         onProgress: (done, total) => setProgress({ done, total }),
       });
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `${meta.title.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'presswatch'}.${format}`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 30_000);
+      saveFile(blob, `${meta.title.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'presswatch'}.${format}`);
       onDone(t('export.done', { count: items.length }), 'info');
       onClose();
     } catch (error) {

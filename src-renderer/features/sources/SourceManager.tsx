@@ -7,6 +7,7 @@ import type { SourceSpec } from '../../../src-shared/model';
 import type { PressWatchDb, StoredSource } from '../../db/schema';
 import { DEFAULT_RETENTION_DAYS, RETENTION_KEY } from '../../db/cleanup';
 import { toSpec } from '../../sync/connectService';
+import { saveFile } from '../../ui/saveFile';
 import { HtmlListForm } from './HtmlListForm';
 
 interface SourceManagerProps {
@@ -35,11 +36,7 @@ export function SourceManager({ db, client, presets, onMessage, onClose }: Sourc
 
   const exportOpml = async () => {
     const text = await client['sources.toOpml'](sources.map(toSpec));
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: 'text/x-opml' }));
-    link.download = 'presswatch-sources.opml';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    saveFile(new Blob([text], { type: 'text/x-opml' }), 'presswatch-sources.opml');
   };
 
   return (
