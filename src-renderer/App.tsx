@@ -22,7 +22,8 @@ import { TagsPane } from './features/tags/TagsPane';
 import { TopicsPane } from './features/topics/TopicsPane';
 import { languages, setUiLanguage, type UiLanguage } from './i18n';
 import { parsedOrNull } from './search/highlight';
-import { emptyFilter, firstPage, isUnfiltered, listKeys, type ListFilter, type ListView } from './state/listFilter';
+import { emptyFilter, firstPage, isUnfiltered, listKeys, type ListFilter, type ListResult, type ListView } from './state/listFilter';
+import { watchListChanges } from './state/watchListChanges';
 import { Notices, type Notice } from './ui/Notices';
 import { useOnline } from './ui/useOnline';
 
@@ -75,7 +76,19 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
       const entries = await Promise.all(sources.map(async (s) => [s.id, await db.items.where('sourceId').equals(s.id).count()] as const));
       return Object.fromEntries(entries);
     }, [db, sources]) ?? {};
-  const list = useLiveQuery(() => listKeys(db, filter), [db, filter]);
+  const [revision, setRevision] = useState(0);
+  useEffect(() => watchListChanges(db, () => setRevision((r) => r + 1)), [db]);
+  const [list, setList] = useState<ListResult | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    listKeys(db, filter).then(
+      (result) => current && setList(result),
+      (error: unknown) => console.error('PressWatch list:', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, filter, revision]);
   // Until the full list is read (seconds at 100,000 items), the newest items and the total show
   // at once; the preview applies only to the unfiltered list, the one the app opens with.
   const preview = useLiveQuery(() => (isUnfiltered(filter) ? firstPage(db) : undefined), [db, filter]);

@@ -1,0 +1,40 @@
+// Tells the item list when to read its keys again. A liveQuery over all keys would re-read
+// 100,000 keys after every write, marking one item read included; the list only needs new or
+// removed items, tags, stars, clippings and edits. Read state is shown by each row itself.
+import type { PressWatchDb } from '../db/schema';
+
+export function watchListChanges(db: PressWatchDb, onChange: () => void, delayMs = 120): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  // Hooks run inside the writing transaction: the re-read waits until it has committed.
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      onChange();
+    }, delayMs);
+  };
+  const created = () => {
+    schedule();
+  };
+  const deleted = () => {
+    schedule();
+  };
+  const updated = (modifications: object) => {
+    if (Object.keys(modifications).some((key) => key !== 'read')) schedule();
+  };
+  db.items.hook('creating', created);
+  db.items.hook('updating', updated);
+  db.items.hook('deleting', deleted);
+  db.clippings.hook('creating', created);
+  db.clippings.hook('updating', updated);
+  db.clippings.hook('deleting', deleted);
+  return () => {
+    if (timer) clearTimeout(timer);
+    db.items.hook('creating').unsubscribe(created);
+    db.items.hook('updating').unsubscribe(updated);
+    db.items.hook('deleting').unsubscribe(deleted);
+    db.clippings.hook('creating').unsubscribe(created);
+    db.clippings.hook('updating').unsubscribe(updated);
+    db.clippings.hook('deleting').unsubscribe(deleted);
+  };
+}
