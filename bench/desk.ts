@@ -118,7 +118,10 @@ export async function benchDesk(root: string, report: (figure: Figure) => void):
       await page.getByTestId('item-count').filter({ hasText: new RegExp(`^${ITEMS}\\s`) }).waitFor({ timeout: 120_000 });
       await page.getByTestId('item-row').first().waitFor();
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      report({ name: 'first_list_paint_100k', value: Date.now() - started, unit: 'ms', items: ITEMS, goal: '<= 1000 ms' });
+      report({ name: 'first_list_paint_100k', value: Date.now() - started, unit: 'ms', items: ITEMS, goal: '<= 1000 ms', note: 'newest page and total shown; the full key list is still loading' });
+      // Opening and scrolling are measured once the whole list is there (the steady state).
+      await page.locator('[data-testid="item-list"][data-list-state="complete"]').waitFor({ timeout: 120_000 });
+      report({ name: 'full_list_loaded_100k', value: Date.now() - started, unit: 'ms', items: ITEMS });
 
       const openMs: number[] = [];
       for (let i = 0; i < 10; i++) {

@@ -23,7 +23,7 @@ import { TopicsPane } from './features/topics/TopicsPane';
 import { languages, setUiLanguage, type UiLanguage } from './i18n';
 import { parsedOrNull } from './search/highlight';
 import { emptyFilter, firstPage, isUnfiltered, listKeys, type ListFilter, type ListResult, type ListView } from './state/listFilter';
-import { watchListChanges } from './state/watchListChanges';
+import { useRevisionQuery, watchListChanges } from './state/watchListChanges';
 import { Notices, type Notice } from './ui/Notices';
 import { useOnline } from './ui/useOnline';
 
@@ -71,13 +71,13 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   const tags = useLiveQuery(() => db.tags.orderBy('name').toArray(), [db]) ?? [];
   const topics = useLiveQuery(() => db.topics.orderBy('name').toArray(), [db]) ?? [];
   const collections = useLiveQuery(() => db.collections.orderBy('name').toArray(), [db]) ?? [];
-  const counts =
-    useLiveQuery(async () => {
-      const entries = await Promise.all(sources.map(async (s) => [s.id, await db.items.where('sourceId').equals(s.id).count()] as const));
-      return Object.fromEntries(entries);
-    }, [db, sources]) ?? {};
   const [revision, setRevision] = useState(0);
   useEffect(() => watchListChanges(db, () => setRevision((r) => r + 1)), [db]);
+  // Counting walks the index: done when items come or go (the revision), not on every write.
+  const counts = useRevisionQuery(
+    async () => Object.fromEntries(await Promise.all(sources.map(async (s) => [s.id, await db.items.where('sourceId').equals(s.id).count()] as const))),
+    [db, sources, revision],
+  ) ?? {};
   const [list, setList] = useState<ListResult | undefined>(undefined);
   useEffect(() => {
     let current = true;
@@ -91,7 +91,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   }, [db, filter, revision]);
   // Until the full list is read (seconds at 100,000 items), the newest items and the total show
   // at once; the preview applies only to the unfiltered list, the one the app opens with.
-  const preview = useLiveQuery(() => (isUnfiltered(filter) ? firstPage(db) : undefined), [db, filter]);
+  const preview = useRevisionQuery(() => (isUnfiltered(filter) ? firstPage(db) : Promise.resolve(undefined)), [db, filter, revision]);
   const keys = useMemo(() => list?.keys ?? preview?.keys ?? [], [list, preview]);
   const total = list ? list.keys.length : (preview?.total ?? 0);
   const query = useMemo(() => parsedOrNull(filter.query), [filter.query]);
@@ -199,7 +199,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
           <button type="button" className="link-button manage-button" onClick={() => setManaging(true)}>
             ⚙ {t('manage.open')}
           </button>
-          <TagsPane db={db} tags={tags} selectedTagId={filter.tagId} onSelect={(tagId) => patchFilter({ tagId })} />
+          <TagsPane db={db} revision={revision} tags={tags} selectedTagId={filter.tagId} onSelect={(tagId) => patchFilter({ tagId })} />
           <TopicsPane db={db} topics={topics} tags={tags} onShow={(q) => patchFilter({ query: q })} onMessage={(text) => pushNotice({ text, kind: 'info' })} />
           <section className="sidebar-section" aria-labelledby="collections-heading">
             <h2 id="collections-heading">{t('collections.heading')}</h2>
@@ -266,7 +266,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
               </div>
             ) : null}
           </div>
-          <ItemList db={db} keys={keys} selectedKey={selectedKey} checked={checked} tags={tagMap} sourceNames={sourceNames} query={query} onOpen={open} onToggleChecked={toggleChecked} />
+          <ItemList db={db} keys={keys} complete={list !== undefined} selectedKey={selectedKey} checked={checked} tags={tagMap} sourceNames={sourceNames} query={query} onOpen={open} onToggleChecked={toggleChecked} />
         </section>
         <main className="reader-pane">
           <ReaderPane db={db} itemKey={selectedKey} tags={tags} sourceNames={sourceNames} query={query} offlineImageUrl={offlineImageUrl} onClip={setClipKeys} />

@@ -1,7 +1,25 @@
 // Tells the item list when to read its keys again. A liveQuery over all keys would re-read
 // 100,000 keys after every write, marking one item read included; the list only needs new or
 // removed items, tags, stars, clippings and edits. Read state is shown by each row itself.
+import { useEffect, useState, type DependencyList } from 'react';
 import type { PressWatchDb } from '../db/schema';
+
+/** A query re-run when its dependencies (a filter, the list revision) change; not on every write. */
+export function useRevisionQuery<T>(query: () => Promise<T>, deps: DependencyList): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    query().then(
+      (result) => current && setValue(result),
+      (error: unknown) => console.error('PressWatch:', error),
+    );
+    return () => {
+      current = false;
+    };
+    // The caller lists what the query depends on, as with useEffect.
+  }, deps);
+  return value;
+}
 
 export function watchListChanges(db: PressWatchDb, onChange: () => void, delayMs = 120): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;

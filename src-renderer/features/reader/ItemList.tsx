@@ -17,13 +17,15 @@ interface ItemListProps {
   tags: Map<string, Tag>;
   sourceNames: Map<string, string>;
   query: Query | null;
+  /** False while only the first page is shown and the full list is still being read. */
+  complete: boolean;
   onOpen: (key: string) => void;
   onToggleChecked: (key: string, range: boolean) => void;
 }
 
 const ROW_HEIGHT = 68;
 
-export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, query, onOpen, onToggleChecked }: ItemListProps) {
+export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, query, complete, onOpen, onToggleChecked }: ItemListProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: keys.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
@@ -41,7 +43,7 @@ export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, qu
   if (keys.length === 0) return <p className="empty-note">{t('items.empty')}</p>;
 
   return (
-    <div ref={scrollRef} className="item-list" role="listbox" aria-label={t('items.list')} aria-multiselectable="true" tabIndex={0} data-testid="item-list">
+    <div ref={scrollRef} className="item-list" role="listbox" aria-label={t('items.list')} aria-multiselectable="true" aria-busy={!complete} tabIndex={0} data-testid="item-list" data-list-state={complete ? 'complete' : 'first-page'}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {rows.map((row) => {
           const key = keys[row.index]!;

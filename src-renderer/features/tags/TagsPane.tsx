@@ -1,11 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { PressWatchDb, Tag } from '../../db/schema';
+import { useRevisionQuery } from '../../state/watchListChanges';
 import { mergeTags, renameTag, tagCounts } from './tagActions';
 
-export function TagsPane({ db, tags, selectedTagId, onSelect }: { db: PressWatchDb; tags: Tag[]; selectedTagId: string | null; onSelect: (id: string | null) => void }) {
+export function TagsPane({ db, revision, tags, selectedTagId, onSelect }: { db: PressWatchDb; revision: number; tags: Tag[]; selectedTagId: string | null; onSelect: (id: string | null) => void }) {
   const { t } = useTranslation();
-  const counts = useLiveQuery(() => tagCounts(db, tags), [db, tags]) ?? {};
+  const counts = useRevisionQuery(() => tagCounts(db, tags), [db, tags, revision]) ?? {};
   return (
     <section className="sidebar-section" aria-labelledby="tags-heading">
       <h2 id="tags-heading">{t('tags.heading')}</h2>
