@@ -1,4 +1,4 @@
-// Test-only access to resources/sample-feeds (the copy inside the project, never ../shared).
+// Test-only access to resources/sample-feeds: the fixtures copied into the project itself.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
