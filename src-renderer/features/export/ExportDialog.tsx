@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportMeta } from '../../../src-shared/export';
 import type { PressWatchDb } from '../../db/schema';
 import { saveFile } from '../../ui/saveFile';
-import { exportReport, type ReportFormat } from './exportReport';
+import type { ReportFormat } from './exportReport';
 import { reportItemsFor } from './reportItems';
 
 interface ExportDialogProps {
@@ -45,6 +45,8 @@ export function ExportDialog({ db, keys, defaultTitle, onDone, onClose }: Export
         includeFullText: fullText,
         includeImages: images,
       };
+      // The writers (the DOCX library alone is megabytes) load on first export, not at start-up.
+      const { exportReport } = await import('./exportReport');
       const blob = await exportReport(format, items, meta, {
         signal: controller.current.signal,
         onProgress: (done, total) => setProgress({ done, total }),
