@@ -24,6 +24,7 @@ import { languages, setUiLanguage, type UiLanguage } from './i18n';
 import { parsedOrNull } from './search/highlight';
 import { emptyFilter, firstPage, isUnfiltered, listKeys, type ListFilter, type ListResult, type ListView } from './state/listFilter';
 import { useRevisionQuery, watchListChanges } from './state/watchListChanges';
+import { sourceCounts } from './state/sourceCounts';
 import { Notices, type Notice } from './ui/Notices';
 import { useOnline } from './ui/useOnline';
 
@@ -73,13 +74,15 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   const collections = useLiveQuery(() => db.collections.orderBy('name').toArray(), [db]) ?? [];
   const [revision, setRevision] = useState(0);
   useEffect(() => watchListChanges(db, () => setRevision((r) => r + 1)), [db]);
-  // Counting walks the index: done when items come or go (the revision), not on every write.
-  const counts = useRevisionQuery(
-    async () => Object.fromEntries(await Promise.all(sources.map(async (s) => [s.id, await db.items.where('sourceId').equals(s.id).count()] as const))),
-    [db, sources, revision],
-  ) ?? {};
+  // Until the full list is read (seconds at 100,000 items), the newest items show at once; the preview applies only to the unfiltered list, the one the app opens with.
+  const preview = useRevisionQuery(() => (isUnfiltered(filter) ? firstPage(db) : Promise.resolve(undefined)), [db, filter, revision]);
+  // IndexedDB answers one request after another: the big reads wait until the first page's rows
+  // have been read, or those small reads would queue behind 100,000 keys.
+  const [firstRowsRead, setFirstRowsRead] = useState(false);
+  const previewShown = !isUnfiltered(filter) || (preview !== undefined && (preview.keys.length === 0 || firstRowsRead));
   const [list, setList] = useState<ListResult | undefined>(undefined);
   useEffect(() => {
+    if (!previewShown) return;
     let current = true;
     listKeys(db, filter).then(
       (result) => current && setList(result),
@@ -88,12 +91,12 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
     return () => {
       current = false;
     };
-  }, [db, filter, revision]);
-  // Until the full list is read (seconds at 100,000 items), the newest items and the total show
-  // at once; the preview applies only to the unfiltered list, the one the app opens with.
-  const preview = useRevisionQuery(() => (isUnfiltered(filter) ? firstPage(db) : Promise.resolve(undefined)), [db, filter, revision]);
+  }, [db, filter, revision, previewShown]);
+  // Counting walks the index: done when items come or go (the revision), not on every write,
+  // and after the list, which the user waits for.
+  const counts = useRevisionQuery(() => (list ? sourceCounts(db, sources, new Date()) : Promise.resolve(undefined)), [db, sources, revision, list !== undefined]) ?? {};
   const keys = useMemo(() => list?.keys ?? preview?.keys ?? [], [list, preview]);
-  const total = list ? list.keys.length : (preview?.total ?? 0);
+  const total = list ? list.keys.length : null;
   const query = useMemo(() => parsedOrNull(filter.query), [filter.query]);
   const tagMap = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
   const sourceNames = useMemo(() => new Map(sources.map((s) => [s.id, s.name])), [sources]);
@@ -223,7 +226,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
         <section className="list-pane" aria-label={t('items.heading')}>
           <div className="list-header">
             <h2>
-              {t('items.heading')} <span className="count" data-testid="item-count">{t('items.count', { count: total })}</span>
+              {t('items.heading')} <span className="count" data-testid="item-count">{total === null ? t('items.counting') : t('items.count', { count: total })}</span>
             </h2>
             <div className="filter-row">
               <label>
@@ -266,7 +269,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
               </div>
             ) : null}
           </div>
-          <ItemList db={db} keys={keys} complete={list !== undefined} selectedKey={selectedKey} checked={checked} tags={tagMap} sourceNames={sourceNames} query={query} onOpen={open} onToggleChecked={toggleChecked} />
+          <ItemList db={db} keys={keys} onRowsRead={() => setFirstRowsRead(true)} complete={list !== undefined} selectedKey={selectedKey} checked={checked} tags={tagMap} sourceNames={sourceNames} query={query} onOpen={open} onToggleChecked={toggleChecked} />
         </section>
         <main className="reader-pane">
           <ReaderPane db={db} itemKey={selectedKey} tags={tags} sourceNames={sourceNames} query={query} offlineImageUrl={offlineImageUrl} onClip={setClipKeys} />

@@ -21,17 +21,24 @@ interface ItemListProps {
   complete: boolean;
   onOpen: (key: string) => void;
   onToggleChecked: (key: string, range: boolean) => void;
+  /** Told once the rows on screen have been read (start-up holds the big reads until then). */
+  onRowsRead?: () => void;
 }
 
 const ROW_HEIGHT = 68;
 
-export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, query, complete, onOpen, onToggleChecked }: ItemListProps) {
+export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, query, complete, onOpen, onToggleChecked, onRowsRead }: ItemListProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: keys.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const rows = virtualizer.getVirtualItems();
   const visibleKeys = rows.map((row) => keys[row.index]!);
   const visibleItems = useLiveQuery(() => db.items.bulkGet(visibleKeys), [db, visibleKeys.join('\n')]);
+  // The first render has no rows yet (the list is not measured): wait for real ones.
+  const rowsRead = visibleItems !== undefined && visibleKeys.length > 0;
+  useEffect(() => {
+    if (rowsRead) onRowsRead?.();
+  }, [rowsRead, onRowsRead]);
   const byKey = new Map<string, StoredItem>();
   for (const item of visibleItems ?? []) if (item) byKey.set(item.key, item);
 
