@@ -4,6 +4,7 @@ import type { ApiClient } from '../../../src-shared/api';
 import type { SourceStatus } from '../../../src-shared/model';
 import type { PressWatchDb, StoredSource } from '../../db/schema';
 import { formatDateTime } from '../../ui/formatTime';
+import type { SourceCount } from '../../state/sourceCounts';
 import { addSourceByUrl } from './addSourceByUrl';
 
 interface SourcesPaneProps {
@@ -11,7 +12,8 @@ interface SourcesPaneProps {
   client: ApiClient;
   sources: StoredSource[];
   statuses: Record<string, SourceStatus>;
-  counts: Record<string, number>;
+  /** Items stored and published today, per source; absent until counted. */
+  counts: Record<string, SourceCount>;
   selectedSourceId: string | null;
   selectedGroup: string | null;
   onSelect: (sourceId: string | null) => void;
@@ -88,7 +90,7 @@ export function SourcesPane({ db, client, sources, statuses, counts, selectedSou
                       onClick={() => onSelect(source.id)}
                     >
                       <span className="source-name">{source.name}</span>
-                      <span className="source-count">{counts[source.id] ?? 0}</span>
+                      <span className="source-count">{counts[source.id]?.total ?? ''}</span>
                     </button>
                     <div className="source-status">
                       {status?.state === 'polling' ? (
@@ -103,6 +105,11 @@ export function SourcesPane({ db, client, sources, statuses, counts, selectedSou
                       <button type="button" className="link-button" aria-label={`${t('sources.pollNow')}: ${source.name}`} onClick={() => void client['sources.pollNow'](source.id)}>
                         {t('sources.pollNow')}
                       </button>
+                    </div>
+                    <div className="source-facts" data-testid="source-facts">
+                      {counts[source.id] ? <span>{t('sources.today', { count: counts[source.id]!.today })}</span> : null}
+                      {source.enabled && status?.nextPollAt ? <span>{t('sources.nextPoll', { time: formatDateTime(status.nextPollAt, i18n.language) })}</span> : null}
+                      {source.enabled ? null : <span>{t('sources.disabled')}</span>}
                     </div>
                   </li>
                 );

@@ -1,0 +1,35 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type StoredItem, type StoredSource } from '../db/schema';
+import { sourceCounts, startOfLocalDay } from './sourceCounts';
+
+function stored(sourceId: string, id: string, publishedAt: string): StoredItem {
+  return {
+    key: `${sourceId}\u0000${id}`, id, guid: id, url: null, title: id, summary: '', contentHtml: '', text: '', author: null, publishedAt, categories: [], imageUrl: null,
+    enclosures: [], language: 'ru', sourceId, feedTitle: sourceId, fetchedAt: publishedAt, read: 0, starred: 0, clipped: 0, tagIds: [],
+  };
+}
+
+const source = (id: string): StoredSource => ({ id, name: id, url: `https://${id}.kz/rss`, kind: 'feed', language: 'ru', group: '', intervalMinutes: 15, enabled: true, browserUserAgent: false, addedAt: '' });
+
+describe('sourceCounts', () => {
+  it('counts every stored item and those published since the reader\'s midnight, per source', async () => {
+    const db = openDatabase('source-counts');
+    const now = new Date(2026, 1, 26, 15, 0); // 26 February, 15:00 local time
+    const local = (day: number, hour: number) => new Date(2026, 1, day, hour, 30).toISOString();
+    await db.items.bulkPut([
+      stored('zakon', 'a', local(26, 9)),
+      stored('zakon', 'b', local(26, 0)),
+      stored('zakon', 'c', local(25, 23)),
+      stored('akorda', 'd', local(24, 12)),
+    ]);
+    const counts = await sourceCounts(db, [source('zakon'), source('akorda'), source('empty')], now);
+    expect(counts).toEqual({ zakon: { total: 3, today: 2 }, akorda: { total: 1, today: 0 }, empty: { total: 0, today: 0 } });
+    db.close();
+  });
+
+  it('starts the day at local midnight', () => {
+    const now = new Date(2026, 1, 26, 0, 5);
+    expect(new Date(startOfLocalDay(now)).getTime()).toBe(new Date(2026, 1, 26).getTime());
+  });
+});
