@@ -3,7 +3,8 @@
 import type { ApiEvent, ApiEvents, ApiHandlers, AppInfo } from '../src-shared/api';
 import type { SourceSpec } from '../src-shared/model';
 import { defaultFeedDeps, fetchFeed, type FeedDeps } from './feeds/fetchFeed';
-import { createEnricher } from './extract/enrich';
+import { createEnricher, ENRICH_LIMITS } from './extract/enrich';
+import { fetchImage } from './images/fetchImage';
 import { ImageStore } from './images/imageStore';
 import { Outbox } from './poller/outbox';
 import { builtInSources } from './sources/defaults';
@@ -39,6 +40,7 @@ export function createService(options: ServiceOptions): Service {
     for (const listener of listeners) listener(event, payload);
   };
   const outbox = new Outbox(options.dataDir);
+  const images = new ImageStore(options.dataDir);
   const state = new PollStateFile(options.dataDir);
   const poller = new Poller({
     fetchFeed: (url, fetchOptions, source) => fetchFeed(url, { ...fetchOptions, htmlList: htmlListFor(source) }, feedDeps),
@@ -49,7 +51,7 @@ export function createService(options: ServiceOptions): Service {
     onBatch: (batch) => emit('items.batch', batch),
     onStatus: (status) => emit('sources.status', status),
     // Full text for sources that ask for it, lead images for all, kept under <dataDir>/images.
-    enrich: createEnricher({ images: new ImageStore(options.dataDir), feedDeps }),
+    enrich: createEnricher({ images, feedDeps }),
   });
   let started = false;
 
@@ -99,6 +101,16 @@ export function createService(options: ServiceOptions): Service {
     },
     'outbox.pending': async () => outbox.pending(),
     'outbox.ack': async (batchId) => outbox.ack(batchId),
+    // The renderer may not reach outlets itself (its CSP allows only its own origin): it asks here,
+    // then reads the kept file from the image route. A picture that cannot be had is null, not an error.
+    'images.keep': async (url) => {
+      try {
+        const bytes = await fetchImage(url, { browserUserAgent: false, maxBytes: ENRICH_LIMITS.maxImageBytes, timeoutMs: ENRICH_LIMITS.imageTimeoutMs }, feedDeps);
+        return await images.put(bytes);
+      } catch {
+        return null;
+      }
+    },
   };
 
   return {

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../src-shared/api';
 import type { SourceSpec, SourceStatus } from '../src-shared/model';
-import type { PressWatchDb } from './db/schema';
+import type { PressWatchDb, StoredItem } from './db/schema';
 import { BackupButtons } from './features/backup/BackupButtons';
 import { ClipDialog } from './features/clippings/ClipDialog';
 import { ExportDialog } from './features/export/ExportDialog';
@@ -142,10 +142,12 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
     disabled: clipKeys !== null || helpOpen || managing || exporting,
   });
 
-  const loadImage = async (url: string): Promise<Blob | null> => {
-    const item = selectedKey ? await db.items.get(selectedKey) : undefined;
-    const fileName = item?.offlineImages?.[url];
-    const response = await fetch(fileName ? offlineImageUrl(fileName) : url).catch(() => null);
+  // A clipping's images come from the host's image store: kept already by the poller, or fetched
+  // into it now (the renderer itself may reach only its own origin).
+  const loadImage = async (url: string, item: StoredItem): Promise<Blob | null> => {
+    const fileName = item.offlineImages?.[url] ?? (await client['images.keep'](url).catch(() => null));
+    if (!fileName) return null;
+    const response = await fetch(offlineImageUrl(fileName)).catch(() => null);
     return response && response.ok ? response.blob() : null;
   };
 

@@ -92,6 +92,8 @@ export const apiMethods = {
   'feeds.preview': z.tuple([httpUrl]),
   /** What these selectors pick up on this page, before the source is saved. */
   'feeds.previewHtmlList': z.tuple([httpUrl, htmlListSettingsSchema]),
+  /** Fetches an outlet's image into the offline store (for a clipping); its file name, or null. */
+  'images.keep': z.tuple([httpUrl]),
   /** Batches not yet acknowledged: sent again after any crash or reload. */
   'outbox.pending': z.tuple([]),
   /** The renderer has stored this batch in its database; the outbox may drop it. */
@@ -111,6 +113,7 @@ export interface ApiResults {
   'sources.toOpml': string;
   'feeds.preview': FetchedFeed;
   'feeds.previewHtmlList': FetchedFeed;
+  'images.keep': string | null;
   'outbox.pending': ItemBatch[];
   'outbox.ack': void;
 }

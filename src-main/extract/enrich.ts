@@ -10,6 +10,7 @@ import { capItemSize } from '../feeds/caps';
 import { decodeBytes } from '../feeds/decode';
 import type { ExtractedArticle } from '../feeds/extract';
 import { defaultFeedDeps, fetchResource, type FeedDeps } from '../feeds/fetchFeed';
+import { fetchImage } from '../images/fetchImage';
 import { decodeEntities } from '../feeds/sanitize';
 import type { ImageStore } from '../images/imageStore';
 import type { RunOnHost } from '../poller/poller';
@@ -91,18 +92,11 @@ export function createEnricher(deps: EnricherDeps): Enricher {
     for (const url of urls) {
       if (budget <= 0) break;
       try {
-        const image = await runOnHost(hostOf(url), () =>
-          fetchResource(url, {
-            accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,image/*;q=0.8',
-            browserUserAgent: source.browserUserAgent,
-            contentType: (type) => type.startsWith('image/') && !type.startsWith('image/svg'),
-            contentTypeWords: 'not a picture',
-            maxBodyBytes: Math.min(limits.maxImageBytes, budget),
-            totalTimeoutMs: limits.imageTimeoutMs,
-          }, feedDeps),
+        const bytes = await runOnHost(hostOf(url), () =>
+          fetchImage(url, { browserUserAgent: source.browserUserAgent, maxBytes: Math.min(limits.maxImageBytes, budget), timeoutMs: limits.imageTimeoutMs }, feedDeps),
         );
-        budget -= image.bytes.byteLength;
-        const name = await deps.images.put(image.bytes);
+        budget -= bytes.byteLength;
+        const name = await deps.images.put(bytes);
         if (name) kept[url] = name;
         else warn(`Image ${url} not kept: its bytes are not a picture`);
       } catch (error) {

@@ -96,7 +96,7 @@ describe('browser host', () => {
     }));
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
-    expect(directives.get('img-src')).toEqual(["'self'", 'http:', 'https:']);
+    expect(directives.get('img-src')).toEqual(["'self'", 'blob:', 'http:', 'https:']);
     expect(directives.get('frame-src')).toEqual(["'none'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);

@@ -14,9 +14,10 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  // Offline copies come from 'self' (the image store); live images from the outlets' http(s)
+  // Offline copies come from 'self' (the image store) or blob: (a clipping's images, kept in the
+  // database; only the app's own code can mint a blob: URL); live images from the outlets' http(s)
   // addresses. No data: URLs: nothing the app draws needs them, and they let markup smuggle bytes.
-  "img-src 'self' http: https:",
+  "img-src 'self' blob: http: https:",
   "connect-src 'self'",
   "font-src 'self'",
   "object-src 'none'",

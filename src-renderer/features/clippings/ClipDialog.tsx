@@ -2,13 +2,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PressWatchDb, Tone } from '../../db/schema';
+import type { PressWatchDb, StoredItem, Tone } from '../../db/schema';
 import { clipItems, createCollection } from './clipActions';
 
 interface ClipDialogProps {
   db: PressWatchDb;
   itemKeys: string[];
-  loadImage: (url: string) => Promise<Blob | null>;
+  loadImage: (url: string, item: StoredItem) => Promise<Blob | null>;
   onDone: (count: number) => void;
   onCancel: () => void;
 }

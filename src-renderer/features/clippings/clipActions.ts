@@ -1,6 +1,6 @@
 // Clipping freezes an item: its text, metadata and images as they are now, because the outlet
 // may edit or delete the page later. The copy lives in its own table and survives clean-up.
-import type { Clipping, PressWatchDb, Tone } from '../../db/schema';
+import type { Clipping, PressWatchDb, StoredItem, Tone } from '../../db/schema';
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
@@ -10,14 +10,15 @@ export interface ClipOptions {
   tagIds: string[];
   collectionIds: string[];
   /** Loads an image's bytes (from the offline store or the network); null when unavailable. */
-  loadImage?: (url: string) => Promise<Blob | null>;
+  loadImage?: (url: string, item: StoredItem) => Promise<Blob | null>;
 }
 
 export function imageUrlsOf(item: { imageUrl: string | null; contentHtml: string }): string[] {
   const urls = new Set<string>();
   if (item.imageUrl) urls.add(item.imageUrl);
   for (const match of item.contentHtml.matchAll(/<img[^>]+src="([^"]+)"/g)) urls.add(match[1]!.replace(/&amp;/g, '&'));
-  return [...urls].slice(0, 10);
+  // Only web addresses are fetched and kept; anything else in feed markup is not ours to load.
+  return [...urls].filter((url) => /^https?:\/\//i.test(url)).slice(0, 10);
 }
 
 export async function clipItems(db: PressWatchDb, itemKeys: string[], options: ClipOptions): Promise<Clipping[]> {
@@ -26,7 +27,7 @@ export async function clipItems(db: PressWatchDb, itemKeys: string[], options: C
   for (const item of items) {
     const images: Record<string, Blob> = {};
     for (const url of options.loadImage ? imageUrlsOf(item) : []) {
-      const blob = await options.loadImage!(url).catch(() => null);
+      const blob = await options.loadImage!(url, item).catch(() => null);
       if (blob && blob.size <= MAX_IMAGE_BYTES) images[url] = blob;
     }
     clippings.push({

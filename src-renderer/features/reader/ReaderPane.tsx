@@ -8,6 +8,7 @@ import { formatDateTime } from '../../ui/formatTime';
 import { applyTag, ensureTag, removeTag } from '../tags/tagActions';
 import { TagInput } from '../tags/TagInput';
 import { sanitizeForDisplay } from './sanitizeForDisplay';
+import { useClipping } from './useClipping';
 
 interface ReaderPaneProps {
   db: PressWatchDb;
@@ -34,11 +35,18 @@ function WordDiff({ before, after }: { before: string; after: string }) {
 export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImageUrl, onClip }: ReaderPaneProps) {
   const { t, i18n } = useTranslation();
   const item = useLiveQuery(() => (itemKey ? db.items.get(itemKey) : undefined), [db, itemKey]);
+  const { clipping, imageUrls: clippedImages } = useClipping(db, itemKey);
   if (!itemKey || !item) return <p className="empty-note">{t('reader.empty')}</p>;
   const tagById = new Map(tags.map((tag) => [tag.id, tag]));
-  // Offline copies replace the outlet's image addresses (set as DOM attributes by the sanitiser,
-  // for plain file names only), so images show on a plane too.
-  let body = item.contentHtml ? sanitizeForDisplay(item.contentHtml, { offlineImages: item.offlineImages, offlineImageUrl }) : '';
+  // Kept copies replace the outlet's image addresses (set as DOM attributes by the sanitiser):
+  // a clipping's own images first, then the host's image store, so images show on a plane too.
+  const displayOptions = { offlineImages: item.offlineImages, offlineImageUrl, clippedImages };
+  let body = item.contentHtml ? sanitizeForDisplay(item.contentHtml, displayOptions) : '';
+  // The lead image, unless the text already shows it; it goes through the same sanitiser.
+  const leadImage =
+    item.imageUrl && /^https?:\/\//i.test(item.imageUrl) && !item.contentHtml.includes(item.imageUrl)
+      ? sanitizeForDisplay(`<img src="${item.imageUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}" alt="">`, displayOptions)
+      : '';
   body = highlightHtml(body, query, item.language);
   const safeUrl = item.url && /^https?:\/\//i.test(item.url) ? item.url : null;
   const previous = item.previousVersions?.at(-1);
@@ -86,6 +94,14 @@ export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImage
           }}
         />
       </div>
+      {clipping ? (
+        <div className="clipping-note" data-testid="clipping-note">
+          <p>
+            ✂ {t('reader.clippedAt', { time: formatDateTime(clipping.clippedAt, i18n.language) })} · {t(`clip.${clipping.tone}`)}
+          </p>
+          {clipping.note ? <p className="clipping-text">{clipping.note}</p> : null}
+        </div>
+      ) : null}
       {previous ? (
         <div className="edit-note" data-testid="edit-note">
           <p>{t('reader.edited', { time: formatDateTime(previous.seenAt, i18n.language) })}</p>
@@ -100,6 +116,7 @@ export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImage
           </a>
         </p>
       ) : null}
+      {leadImage ? <figure className="lead-image" data-testid="lead-image" dangerouslySetInnerHTML={{ __html: leadImage }} /> : null}
       {body ? (
         <div className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: body }} />
       ) : (

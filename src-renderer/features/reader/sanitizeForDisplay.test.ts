@@ -79,4 +79,15 @@ describe('article markup on display', () => {
     sanitizeForDisplay('<img src="https://a.kz/1.jpg">', { offlineImages: { 'https://a.kz/1.jpg': 'one.jpg' }, offlineImageUrl: (n) => `images/${n}` });
     expect(shown('<img src="https://a.kz/1.jpg">').querySelector('img')?.getAttribute('src')).toBe('https://a.kz/1.jpg');
   });
+
+  it('prefers a clipping\u2019s kept copy, and takes only blob: URLs for it', () => {
+    const host = shown('<img src="https://a.kz/1.jpg"><img src="https://a.kz/2.jpg"><img src="blob:https://evil/3">', {
+      offlineImages: { 'https://a.kz/1.jpg': 'one.jpg', 'https://a.kz/2.jpg': 'two.jpg' },
+      offlineImageUrl: (n) => `images/${n}`,
+      clippedImages: { 'https://a.kz/1.jpg': 'blob:http://127.0.0.1/abc', 'https://a.kz/2.jpg': 'javascript:alert(1)' },
+    });
+    const sources = [...host.querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    // A blob: address in the feed's own markup is not ours: it is dropped like any non-web address.
+    expect(sources).toEqual(['blob:http://127.0.0.1/abc', 'images/two.jpg', null]);
+  });
 });

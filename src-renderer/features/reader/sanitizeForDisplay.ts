@@ -9,6 +9,8 @@ export interface DisplayOptions {
   offlineImages?: Record<string, string>;
   /** Where the store serves a file name, e.g. `images/<name>` on the app's own origin. */
   offlineImageUrl?: (fileName: string) => string;
+  /** Original image URL -> blob: URL of the copy kept with a clipping; preferred over the rest. */
+  clippedImages?: Record<string, string>;
 }
 
 /** File names in the offline image store: one path segment, nothing that escapes the folder. */
@@ -59,8 +61,10 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
   }
   if (node.tagName === 'IMG') {
     const src = node.getAttribute('src') ?? '';
+    const clipped = current.clippedImages && Object.prototype.hasOwnProperty.call(current.clippedImages, src) ? current.clippedImages[src] : undefined;
     const stored = current.offlineImages && Object.prototype.hasOwnProperty.call(current.offlineImages, src) ? current.offlineImages[src] : undefined;
-    if (stored && IMAGE_NAME.test(stored) && current.offlineImageUrl) node.setAttribute('src', current.offlineImageUrl(stored));
+    if (clipped?.startsWith('blob:')) node.setAttribute('src', clipped);
+    else if (stored && IMAGE_NAME.test(stored) && current.offlineImageUrl) node.setAttribute('src', current.offlineImageUrl(stored));
     else if (!isHttpUrl(src)) node.removeAttribute('src');
     node.setAttribute('loading', 'lazy');
     // The outlet learns nothing about which article (or which app) displays its image.
