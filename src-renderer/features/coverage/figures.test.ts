@@ -105,3 +105,18 @@ describe('figures', () => {
     expect(topStories(stories.map((s) => r(s.firstKey, 'x', s.firstAt, s.title)), 2)).toHaveLength(2);
   });
 });
+
+describe('digest figures', () => {
+  it('cover the days the digest spans, by outlet name, with the clippings’ tones', async () => {
+    const { digestFigures } = await import('./digestFigures');
+    const { SAMPLE_ITEMS } = await import('../../../src-shared/export/testdata');
+    const f = digestFigures(SAMPLE_ITEMS, ASTANA)!;
+    expect(f.unit).toBe('day');
+    expect(f.series.total).toBe(SAMPLE_ITEMS.length);
+    expect(f.series.rows[0]!.bucket.day).toBe('2026-02-25');
+    expect(f.series.rows.at(-1)!.bucket.day).toBe('2026-02-27');
+    expect(f.tone.total).toBe(SAMPLE_ITEMS.filter((i) => i.tone).length);
+    expect(f.outletNames[SAMPLE_ITEMS[0]!.outlet]).toBe(SAMPLE_ITEMS[0]!.outlet);
+    expect(digestFigures([], ASTANA)).toBeNull();
+  });
+});
