@@ -20,7 +20,7 @@ function VolumeChart({ rows, keys, width }: { rows: VolumeRow[]; keys: OutletKey
   const segmentLabels = rows.length <= SEGMENT_LABELS_UP_TO;
   const capped = rows.map((row) => ({ ...row, cap: 0 }));
   return (
-    <BarChart width={width} height={300} data={capped} margin={{ top: 22, right: 16, bottom: 8, left: 0 }}>
+    <BarChart width={width} height={250} data={capped} margin={{ top: 22, right: 16, bottom: 8, left: 0 }}>
       <CartesianGrid vertical={false} stroke="#d9dde3" />
       <XAxis dataKey="label" tick={AXIS} interval="preserveStartEnd" stroke="#666666" />
       <YAxis allowDecimals={false} tick={AXIS} width={40} stroke="#666666" />
@@ -40,11 +40,11 @@ function VolumeChart({ rows, keys, width }: { rows: VolumeRow[]; keys: OutletKey
 function HorizontalBars({ rows, width }: { rows: ShareRow[]; width: number }) {
   const longest = Math.max(0, ...rows.map((r) => r.name.length));
   return (
-    <BarChart width={width} height={40 + rows.length * 34} data={rows} layout="vertical" margin={{ top: 8, right: 90, bottom: 8, left: 8 }}>
+    <BarChart width={width} height={30 + rows.length * 30} data={rows} layout="vertical" margin={{ top: 8, right: 90, bottom: 8, left: 8 }}>
       <XAxis type="number" hide allowDecimals={false} domain={[0, 'dataMax']} />
       <YAxis type="category" dataKey="name" tick={AXIS} width={Math.min(220, 30 + longest * 7.5)} stroke="#666666" />
       // A sliver for zero, so that its "0 · 0%" is written too.
-      <Bar dataKey="count" isAnimationActive={false} barSize={22} minPointSize={2} stroke="#333333" strokeWidth={0.5}>
+      <Bar dataKey="count" isAnimationActive={false} barSize={20} minPointSize={2} stroke="#333333" strokeWidth={0.5}>
         {rows.map((row) => (
           <Cell key={row.name} fill={row.color} />
         ))}

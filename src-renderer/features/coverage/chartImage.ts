@@ -176,8 +176,11 @@ export async function chartPng(svg: SVGSVGElement, scale = 2): Promise<Uint8Arra
   const canvas = document.createElement('canvas');
   canvas.width = Math.ceil(width * scale);
   canvas.height = Math.ceil(height * scale);
-  const ctx = canvas.getContext('2d');
+  // Opaque and white: a PNG without an alpha channel prints the same in every viewer.
+  const ctx = canvas.getContext('2d', { alpha: false });
   if (!ctx) throw new Error('no 2D canvas');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
   const copy = svg.cloneNode(true) as SVGSVGElement;
   await whileMounted(copy, () => paint(ctx, copy, scale));
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
