@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import { readZip } from '../src-main/export/unzip';
 import { expect, test } from './fixtures';
+import { readPng } from './png';
 
 test('counts the search «Вучич» per outlet as the list does, and saves the chart as SVG and PNG', async ({ app }) => {
   const { page } = app;
@@ -48,8 +49,11 @@ test('counts the search «Вучич» per outlet as the list does, and saves th
 
   const png = page.waitForEvent('download');
   await outlets.getByRole('button', { name: 'Сохранить «Доля изданий» в PNG' }).click();
-  const pngBytes = await readFile(await (await png).path());
-  expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+  const pixels = readPng(await readFile(await (await png).path()));
+  // Drawn at twice the size, on white, the first outlet's bar in the first colour.
+  expect(pixels.width).toBe(2 * 610);
+  expect(pixels.count('#ffffff')).toBeGreaterThan((pixels.width * pixels.height) / 2);
+  expect(pixels.count('#1f4e79')).toBeGreaterThan(2000);
 
   // Each outlet's count is what the list shows for the same search and that outlet.
   await view.getByRole('button', { name: 'Закрыть' }).click();
