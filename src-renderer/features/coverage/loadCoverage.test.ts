@@ -115,3 +115,32 @@ describe('loadCoverage over stored items', () => {
     expect(await newestDay(db, { kind: 'search', query: 'нетакогослова' }, ASTANA)).toBeNull();
   });
 });
+
+describe('top stories where the schema indexes storyId', () => {
+  it('groups by the index and reads only the leading stories’ items', async () => {
+    // The schema as it will be once stories are stored: the same items table plus a storyId index.
+    const name = `coverage-stories-${Math.random()}`;
+    const db = openDatabase(name);
+    db.version(3).stores({ items: 'key, sourceId, publishedAt, [sourceId+publishedAt], fetchedAt, read, starred, clipped, *tagIds, language, storyId' });
+    await db.sources.bulkPut([source('zakon', 'Zakon.kz'), source('n1', 'N1'), source('b92', 'B92')]);
+    const at = (h: number) => `2026-02-26T${String(h).padStart(2, '0')}:00:00Z`;
+    await storeBatch(db, { batchId: 'z', sourceId: 'zakon', fetchedAt: at(20), feed, items: [item('Брифинг Токаева и Вучича', at(12)), item('Погода', at(6)), item('Курс тенге', at(7))] });
+    await storeBatch(db, { batchId: 'n', sourceId: 'n1', fetchedAt: at(20), feed, items: [item('Vučić i Tokajev', at(11)), item('Beograd', at(8))] });
+    await storeBatch(db, { batchId: 'b', sourceId: 'b92', fetchedAt: at(20), feed, items: [item('Vučić u Astani', at(13))] });
+    const byTitle = new Map((await db.items.toArray()).map((i) => [i.title, i.key]));
+    for (const title of ['Брифинг Токаева и Вучича', 'Vučić i Tokajev', 'Vučić u Astani']) await db.items.update(byTitle.get(title)!, { storyId: 'visit' } as Partial<StoredItem>);
+    const f = await loadCoverage(db, { kind: 'all' }, { from: '2026-02-26', to: '2026-02-26', timeZone: ASTANA });
+    const reads: string[][] = [];
+    const bulkGet = db.items.bulkGet.bind(db.items);
+    db.items.bulkGet = ((keys: string[]) => (reads.push(keys), bulkGet(keys))) as typeof db.items.bulkGet;
+    const top = await loadTopStories(db, f, 2);
+    expect(top.map((s) => [s.id === 'visit' ? 'visit' : s.title, s.items, s.outlets.length])).toEqual([
+      ['visit', 3, 3],
+      ['Погода', 1, 1], // the earliest of the single items
+    ]);
+    expect(top[0]!.title).toBe('Vučić i Tokajev');
+    expect(reads.flat()).toHaveLength(4);
+    db.close();
+    await db.delete();
+  });
+});

@@ -122,14 +122,51 @@ function storyRecordOf(item: StoredItem): StoryRecord {
   return { key: item.key, sourceId: item.sourceId, publishedAt: item.publishedAt, title: item.title, storyId };
 }
 
-/** The most widely carried stories among the counted items, read in chunks of a few hundred. */
+/**
+ * The most widely carried stories among the counted items. Where the schema indexes `storyId`,
+ * stories are read from that index (keys only) and only the leading stories' items are loaded;
+ * otherwise every counted item is read, in chunks, for a `storyId` it may carry.
+ */
 export async function loadTopStories(db: PressWatchDb, figures: CoverageFigures, limit = 10, signal?: AbortSignal): Promise<Story[]> {
   if (figures.records) return topStories(figures.records, limit);
+  if (db.items.schema.idxByName.storyId) return topStoriesByIndex(db, figures.keys, limit, signal);
   const records: StoryRecord[] = [];
   for (let i = 0; i < figures.keys.length; i += CHUNK) {
-    if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
+    if (signal?.aborted) throw abortError();
     const items = await db.items.bulkGet(figures.keys.slice(i, i + CHUNK));
     for (const item of items) if (item) records.push(storyRecordOf(item));
+  }
+  return topStories(records, limit);
+}
+
+const abortError = () => new DOMException('cancelled', 'AbortError');
+
+async function topStoriesByIndex(db: PressWatchDb, keys: string[], limit: number, signal?: AbortSignal): Promise<Story[]> {
+  const counted = new Set(keys);
+  const storyOfKey = new Map<string, string>();
+  await db.items.orderBy('storyId').eachKey((storyId, cursor) => {
+    const key = cursor.primaryKey as string;
+    if (typeof storyId === 'string' && storyId !== '' && counted.has(key)) storyOfKey.set(key, storyId);
+  });
+  if (signal?.aborted) throw abortError();
+  // Rank on what the keys tell (outlets, items). The keys come in date order, so stories are met
+  // in the order of their first item, and the stable sort keeps that order among equals: the
+  // order topStories() gives, without reading the items of stories that do not make the cut.
+  const members = new Map<string, string[]>();
+  for (const key of keys) {
+    const story = storyOfKey.get(key) ?? key;
+    const list = members.get(story);
+    if (list) list.push(key);
+    else members.set(story, [key]);
+  }
+  const outletsOf = (list: string[]) => new Set(list.map(sourceIdOfKey)).size;
+  const leading = [...members.values()].map((list) => ({ list, outlets: outletsOf(list) })).sort((a, b) => b.outlets - a.outlets || b.list.length - a.list.length);
+  const chosen = leading.slice(0, limit);
+  const records: StoryRecord[] = [];
+  const wanted = chosen.flatMap((s) => s.list);
+  for (let i = 0; i < wanted.length; i += CHUNK) {
+    if (signal?.aborted) throw abortError();
+    for (const item of await db.items.bulkGet(wanted.slice(i, i + CHUNK))) if (item) records.push(storyRecordOf(item));
   }
   return topStories(records, limit);
 }
