@@ -2,6 +2,7 @@
 // and a digest that carries the charts.
 import { readFile, writeFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
+import sax from 'sax';
 import { readZip } from '../src-main/export/unzip';
 import { expect, test } from './fixtures';
 import { readPng } from './png';
@@ -46,6 +47,12 @@ test('counts the search «Вучич» per outlet as the list does, and saves th
   expect(svg).toContain('Материалы по дням и изданиям');
   for (const name of names) expect(svg).toContain(`>${name}</text>`);
   expect(svg).not.toContain('<script');
+  // Well-formed XML, as image viewers and the HTML digest's <img> demand.
+  const parser = sax.parser(true);
+  let elements = 0;
+  parser.onopentag = () => void elements++;
+  parser.write(svg).close();
+  expect(elements).toBeGreaterThan(50);
 
   const png = page.waitForEvent('download');
   await outlets.getByRole('button', { name: 'Сохранить «Доля изданий» в PNG' }).click();
@@ -56,7 +63,8 @@ test('counts the search «Вучич» per outlet as the list does, and saves th
   expect(pixels.count('#1f4e79')).toBeGreaterThan(2000);
 
   // Each outlet's count is what the list shows for the same search and that outlet.
-  await view.getByRole('button', { name: 'Закрыть' }).click();
+  await page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
   for (const [name, count] of counted) {
     await page.getByTestId('source-row').filter({ has: page.locator('.source-name').getByText(name, { exact: true }) }).locator('.source-button').click();
     await expect(page.getByTestId('item-count')).toHaveText(new RegExp(`^${count} материал`));

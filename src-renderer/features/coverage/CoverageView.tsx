@@ -108,7 +108,8 @@ export function CoverageView({ db, tags, topics, collections, query, initialScop
         <div className="coverage-controls">
           <label>
             {t('coverage.scope')}
-            <select value={scopeValue} onChange={(e) => setScopeValue(e.target.value)}>
+            {/* Focus starts inside the dialog, so Escape closes it at once. */}
+            <select autoFocus value={scopeValue} onChange={(e) => setScopeValue(e.target.value)}>
               <option value="all">{t('coverage.all')}</option>
               {query.trim() ? <option value="search">{t('coverage.search', { query })}</option> : null}
               {topics.length ? (

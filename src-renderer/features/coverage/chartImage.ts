@@ -69,7 +69,7 @@ export function composeChartSvg(chart: SVGSVGElement, title: string | null, lege
   const legendHeight = legend.length ? (row + 1) * LEGEND_ROW + 8 : 0;
   const top = title === null ? 0 : TITLE_HEIGHT;
   const height = top + chartHeight + legendHeight;
-  const svg = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT });
+  const svg = el('svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT });
   svg.append(el('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }));
   if (title !== null) {
     const heading = el('text', { x: 12, y: 20, 'font-size': 15, 'font-weight': 'bold', fill: '#1f2a37' });
