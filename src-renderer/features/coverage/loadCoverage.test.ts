@@ -76,6 +76,22 @@ describe('loadCoverage over stored items', () => {
     ]);
   });
 
+  it('puts an item published exactly at the reader’s midnight on the new day, as the pure bucketing does', async () => {
+    await storeBatch(db, {
+      batchId: 'b3',
+      sourceId: 'n1',
+      fetchedAt: '2026-02-27T00:00:00Z',
+      feed,
+      items: [item('Ponoć', '2026-02-26T19:00:00Z', 'sr'), item('Pre ponoći', '2026-02-26T18:59:59.999Z', 'sr'), item('Kraj', '2026-02-27T18:59:59Z', 'sr'), item('Posle', '2026-02-27T19:00:00.000Z', 'sr')],
+    });
+    const f = await loadCoverage(db, { kind: 'all' }, range);
+    expect(perDay(f).map(([day, counts]) => [day, (counts as Record<string, number>).n1 ?? 0])).toEqual([
+      ['2026-02-25', 0],
+      ['2026-02-26', 2], // Vučić at 11:00Z and "Pre ponoći"
+      ['2026-02-27', 2], // "Ponoć" and "Kraj"; "Posle" is the 28th
+    ]);
+  });
+
   it('reports a malformed query instead of counting nothing', async () => {
     await expect(loadCoverage(db, { kind: 'search', query: '(Вучич OR' }, range)).rejects.toBeInstanceOf(CoverageQueryError);
   });
