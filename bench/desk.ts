@@ -75,6 +75,7 @@ type Bench = {
   appInsert(count: number, sentences: string[]): Promise<{ storeMs: number; indexMs: number }>;
   searchLatencies(queries: string[], rounds: number): Promise<Array<{ query: string; ms: number[]; hits: number }>>;
   reapplyTopic(query: string): Promise<{ ms: number; matched: number; maxStallMs: number }>;
+  coverage(days: number, rounds: number): Promise<Array<{ scope: string; items: number; ms: number[]; topStoriesMs: number; loadAllMs: number[] }>>;
 };
 
 const call = <K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Bench[K]>) =>
@@ -104,6 +105,18 @@ export async function benchDesk(root: string, report: (figure: Figure) => void):
     report({ name: 'search_latency_p95', value: +percentile(all, 95).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, goal: '<= 50 ms', slowest: latencies.map((q) => ({ q: q.query, ms: +percentile(q.ms.slice(1), 50).toFixed(1), hits: q.hits })).sort((a, b) => b.ms - a.ms).slice(0, 5) });
     const topic = await call(page, 'reapplyTopic', 'Вучич OR Vucic OR Токаев');
     report({ name: 'topic_reapply', value: Math.round(topic.ms), unit: 'ms', items: ITEMS, matched: topic.matched, maxUiStallMs: Math.round(topic.maxStallMs), goal: '<= 10000 ms, UI responsive' });
+    for (const c of await call(page, 'coverage', 30, 5)) {
+      const median = (values: number[]) => +percentile(values, 50).toFixed(1);
+      report({
+        name: `coverage_30_days_${c.scope.replace(/\W+/g, '_')}`,
+        value: median(c.ms),
+        unit: 'ms',
+        items: ITEMS,
+        counted: c.items,
+        topStoriesMs: Math.round(c.topStoriesMs),
+        ...(c.loadAllMs.length ? { loadingWholeItemsMs: median(c.loadAllMs), ratioToLoadingWholeItems: +(median(c.ms) / median(c.loadAllMs)).toFixed(2) } : {}),
+      });
+    }
     staticServer.closeAllConnections();
     await new Promise<void>((resolve) => staticServer.close(() => resolve()));
 

@@ -8,6 +8,7 @@ import type { SourceSpec, SourceStatus } from '../src-shared/model';
 import type { PressWatchDb, StoredItem } from './db/schema';
 import { BackupButtons } from './features/backup/BackupButtons';
 import { ClipDialog } from './features/clippings/ClipDialog';
+import { CoverageView } from './features/coverage/CoverageView';
 import { ExportDialog } from './features/export/ExportDialog';
 import { ShortcutsHelp } from './features/keyboard/ShortcutsHelp';
 import { useShortcuts } from './features/keyboard/useShortcuts';
@@ -51,6 +52,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   const [helpOpen, setHelpOpen] = useState(false);
   const [managing, setManaging] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [covering, setCovering] = useState(false);
   const [statuses, setStatuses] = useState<Record<string, SourceStatus>>(() => Object.fromEntries(initialStatuses.map((status) => [status.sourceId, status])));
 
   useEffect(() => {
@@ -139,7 +141,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
     focusSearch: () => document.getElementById('search-input')?.focus(),
     toggleUnread: () => patchFilter({ view: filter.view === 'unread' ? 'all' : 'unread' }),
     showHelp: () => setHelpOpen(true),
-    disabled: clipKeys !== null || helpOpen || managing || exporting,
+    disabled: clipKeys !== null || helpOpen || managing || exporting || covering,
   });
 
   // A clipping's images come from the host's image store: kept already by the poller, or fetched
@@ -250,6 +252,9 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
               <button type="button" className="export-button" onClick={() => setExporting(true)}>
                 ⤓ {t('export.open')}
               </button>
+              <button type="button" className="export-button" onClick={() => setCovering(true)}>
+                ▥ {t('coverage.open')}
+              </button>
             </div>
             {checked.size > 0 ? (
               <div className="bulk-bar" role="region" aria-label={t('items.selected', { count: checked.size })}>
@@ -297,6 +302,21 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
           defaultTitle={collections.find((c) => c.id === filter.collectionId)?.name ?? t('export.defaultTitle')}
           onDone={(text, kind) => pushNotice({ text, kind })}
           onClose={() => setExporting(false)}
+        />
+      ) : null}
+      {covering ? (
+        <CoverageView
+          db={db}
+          tags={tags}
+          topics={topics}
+          collections={collections}
+          query={filter.query}
+          initialScope={filter.query.trim() ? 'search' : filter.tagId ? `tag:${filter.tagId}` : filter.collectionId ? `collection:${filter.collectionId}` : 'all'}
+          onOpenItem={(key) => {
+            setCovering(false);
+            open(key);
+          }}
+          onClose={() => setCovering(false)}
         />
       ) : null}
       {helpOpen ? <ShortcutsHelp onClose={() => setHelpOpen(false)} /> : null}

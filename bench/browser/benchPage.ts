@@ -4,6 +4,9 @@ import { Dexie } from 'dexie';
 import type { FeedItem, ItemBatch } from '../../src-shared/model';
 import { openDatabase } from '../../src-renderer/db/schema';
 import { storeBatch } from '../../src-renderer/db/storeBatch';
+import { bucketIndex, bucketsFor } from '../../src-renderer/features/coverage/buckets';
+import { tally } from '../../src-renderer/features/coverage/figures';
+import { loadCoverage, loadTopStories, type CoverageScope } from '../../src-renderer/features/coverage/loadCoverage';
 import { applyTopicToStored } from '../../src-renderer/features/topics/topicActions';
 import { indexPending } from '../../src-renderer/search/indexer';
 import { SearchEngine } from '../../src-renderer/search/runSearch';
@@ -122,6 +125,48 @@ const bench = {
     clearInterval(timer);
     db.close();
     return { ms, matched: result.matched, maxStallMs };
+  },
+  /**
+   * The coverage view's figures over the newest `days` days: as the view reads them (key-only
+   * index reads per bucket) and, for comparison, by loading every item of the range.
+   */
+  async coverage(days: number, rounds: number): Promise<Array<{ scope: string; items: number; ms: number[]; topStoriesMs: number; loadAllMs: number[] }>> {
+    const db = openDatabase();
+    const timeZone = 'Asia/Almaty';
+    const newest = (await db.items.orderBy('publishedAt').last())!.publishedAt;
+    const to = newest.slice(0, 10);
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+    const scopes: Array<[string, CoverageScope]> = [
+      ['all', { kind: 'all' }],
+      ['search Вучич', { kind: 'search', query: 'Вучич' }],
+    ];
+    const out = [];
+    for (const [name, scope] of scopes) {
+      const ms: number[] = [];
+      const loadAllMs: number[] = [];
+      let figures = await loadCoverage(db, scope, { from, to, timeZone });
+      for (let r = 0; r < rounds; r++) {
+        const t0 = performance.now();
+        figures = await loadCoverage(db, scope, { from, to, timeZone });
+        ms.push(performance.now() - t0);
+      }
+      const t1 = performance.now();
+      await loadTopStories(db, figures);
+      const topStoriesMs = performance.now() - t1;
+      if (scope.kind === 'all') {
+        // The plain way: every item of the range read whole, then counted.
+        const buckets = bucketsFor(from, to, timeZone);
+        for (let r = 0; r < rounds; r++) {
+          const t0 = performance.now();
+          const items = await db.items.where('publishedAt').between(buckets[0]!.start, buckets.at(-1)!.end, true, false).toArray();
+          tally(items.map((item) => ({ bucket: bucketIndex(item.publishedAt, buckets), sourceId: item.sourceId })), buckets);
+          loadAllMs.push(performance.now() - t0);
+        }
+      }
+      out.push({ scope: name, items: figures.series.total, ms, topStoriesMs, loadAllMs });
+    }
+    db.close();
+    return out;
   },
 };
 

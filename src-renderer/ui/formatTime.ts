@@ -1,7 +1,7 @@
 const localeOf: Record<string, string> = { ru: 'ru-RU', en: 'en-GB' };
 
 // Chromium's ICU data for kk-KZ prints "2026 M02 26": Kazakh dates are spelled out here instead.
-const kazakhMonths = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+export const kazakhMonths = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
 
 /** A time in the reader's own time zone and the UI's locale. */
 export function formatDateTime(iso: string, language: string): string {

@@ -2,9 +2,13 @@
 // or the current list (a collection, a topic's search, a tag ...), with progress and cancel.
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportMeta } from '../../../src-shared/export';
+import type { ReportChart, ReportItem, ReportMeta } from '../../../src-shared/export';
 import type { PressWatchDb } from '../../db/schema';
 import { saveFile } from '../../ui/saveFile';
+import { chartSpecs, DIGEST_SIZES } from '../coverage/CoverageCharts';
+import { useChartTexts } from '../coverage/CoverageView';
+import { digestFigures } from '../coverage/digestFigures';
+import { renderChartFiles } from '../coverage/renderCharts';
 import type { ReportFormat } from './exportReport';
 import { reportItemsFor } from './reportItems';
 
@@ -17,6 +21,8 @@ interface ExportDialogProps {
 }
 
 const formats: ReportFormat[] = ['docx', 'pdf', 'csv', 'json', 'md', 'html'];
+/** The formats that can carry coverage charts. */
+const chartFormats: ReadonlySet<ReportFormat> = new Set(['docx', 'pdf', 'html']);
 
 export function ExportDialog({ db, keys, defaultTitle, onDone, onClose }: ExportDialogProps) {
   const { t, i18n } = useTranslation();
@@ -25,6 +31,8 @@ export function ExportDialog({ db, keys, defaultTitle, onDone, onClose }: Export
   const [groupBy, setGroupBy] = useState<ReportMeta['groupBy']>('day');
   const [fullText, setFullText] = useState(false);
   const [images, setImages] = useState(true);
+  const [charts, setCharts] = useState(false);
+  const chartTexts = useChartTexts(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const controller = useRef<AbortController | null>(null);
 
@@ -45,6 +53,7 @@ export function ExportDialog({ db, keys, defaultTitle, onDone, onClose }: Export
         includeFullText: fullText,
         includeImages: images,
       };
+      if (charts && chartFormats.has(format)) meta.charts = await coverageCharts(items, meta, format);
       // The writers (the DOCX library alone is megabytes) load on first export, not at start-up.
       const { exportReport } = await import('./exportReport');
       const blob = await exportReport(format, items, meta, {
@@ -59,6 +68,15 @@ export function ExportDialog({ db, keys, defaultTitle, onDone, onClose }: Export
       onDone(cancelled ? t('export.cancelled') : t('export.failed', { message: error instanceof Error ? error.message : String(error) }), cancelled ? 'info' : 'error');
       setProgress(null);
     }
+  };
+
+  /** The digest's own coverage, drawn off screen: PNG for DOCX and PDF, SVG (with PNG) for HTML. */
+  const coverageCharts = async (items: ReportItem[], meta: ReportMeta, target: ReportFormat): Promise<ReportChart[]> => {
+    const figures = digestFigures(items, meta.timeZone);
+    if (!figures) return [];
+    const texts = figures.unit === 'hour' ? { ...chartTexts, volume: t('coverage.volumeHourly') } : chartTexts;
+    const files = await renderChartFiles(chartSpecs(figures, texts, meta.locale, DIGEST_SIZES).filter((spec) => !spec.empty));
+    return files.map((file) => (target === 'html' ? file : { title: file.title, png: file.png }));
   };
 
   return (
@@ -93,6 +111,11 @@ export function ExportDialog({ db, keys, defaultTitle, onDone, onClose }: Export
         <label className="inline">
           <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} /> {t('export.images')}
         </label>
+        {chartFormats.has(format) ? (
+          <label className="inline">
+            <input type="checkbox" checked={charts} onChange={(e) => setCharts(e.target.checked)} /> {t('export.charts')}
+          </label>
+        ) : null}
         {progress ? (
           <div role="status">
             <progress max={progress.total} value={progress.done} /> {t('export.progress', { done: Math.min(progress.done, keys.length), total: keys.length })}
