@@ -1,15 +1,13 @@
 // The press officer's desk: sidebar (views, sources, tags, topics, collections), the item list
 // and the reader. State that matters lives in Dexie; this component only holds what is on screen.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../src-shared/api';
 import type { SourceSpec, SourceStatus } from '../src-shared/model';
 import type { PressWatchDb, StoredItem } from './db/schema';
 import { BackupButtons } from './features/backup/BackupButtons';
 import { ClipDialog } from './features/clippings/ClipDialog';
-import { CoverageView } from './features/coverage/CoverageView';
-import { ExportDialog } from './features/export/ExportDialog';
 import { ShortcutsHelp } from './features/keyboard/ShortcutsHelp';
 import { useShortcuts } from './features/keyboard/useShortcuts';
 import { ItemList } from './features/reader/ItemList';
@@ -28,6 +26,11 @@ import { useRevisionQuery, watchListChanges } from './state/watchListChanges';
 import { sourceCounts } from './state/sourceCounts';
 import { Notices, type Notice } from './ui/Notices';
 import { useOnline } from './ui/useOnline';
+
+// The charting library and the report writers are megabytes: loaded when first opened, so they
+// cost nothing at start-up.
+const CoverageView = lazy(async () => ({ default: (await import('./features/coverage/CoverageView')).CoverageView }));
+const ExportDialog = lazy(async () => ({ default: (await import('./features/export/ExportDialog')).ExportDialog }));
 
 interface AppProps {
   db: PressWatchDb;
@@ -296,28 +299,32 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
         />
       ) : null}
       {exporting ? (
-        <ExportDialog
-          db={db}
-          keys={checked.size > 0 ? keys.filter((k) => checked.has(k)) : keys}
-          defaultTitle={collections.find((c) => c.id === filter.collectionId)?.name ?? t('export.defaultTitle')}
-          onDone={(text, kind) => pushNotice({ text, kind })}
-          onClose={() => setExporting(false)}
-        />
+        <Suspense fallback={null}>
+          <ExportDialog
+            db={db}
+            keys={checked.size > 0 ? keys.filter((k) => checked.has(k)) : keys}
+            defaultTitle={collections.find((c) => c.id === filter.collectionId)?.name ?? t('export.defaultTitle')}
+            onDone={(text, kind) => pushNotice({ text, kind })}
+            onClose={() => setExporting(false)}
+          />
+        </Suspense>
       ) : null}
       {covering ? (
-        <CoverageView
-          db={db}
-          tags={tags}
-          topics={topics}
-          collections={collections}
-          query={filter.query}
-          initialScope={filter.query.trim() ? 'search' : filter.tagId ? `tag:${filter.tagId}` : filter.collectionId ? `collection:${filter.collectionId}` : 'all'}
-          onOpenItem={(key) => {
-            setCovering(false);
-            open(key);
-          }}
-          onClose={() => setCovering(false)}
-        />
+        <Suspense fallback={null}>
+          <CoverageView
+            db={db}
+            tags={tags}
+            topics={topics}
+            collections={collections}
+            query={filter.query}
+            initialScope={filter.query.trim() ? 'search' : filter.tagId ? `tag:${filter.tagId}` : filter.collectionId ? `collection:${filter.collectionId}` : 'all'}
+            onOpenItem={(key) => {
+              setCovering(false);
+              open(key);
+            }}
+            onClose={() => setCovering(false)}
+          />
+        </Suspense>
       ) : null}
       {helpOpen ? <ShortcutsHelp onClose={() => setHelpOpen(false)} /> : null}
       {managing ? <SourceManager db={db} client={client} presets={presets} onMessage={(text, kind) => pushNotice({ text, kind })} onClose={() => setManaging(false)} /> : null}
