@@ -1,12 +1,13 @@
 // Managing sources: each source's settings, the built-in outlets, OPML in and out.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../src-shared/api';
 import type { SourceSpec } from '../../../src-shared/model';
 import type { PressWatchDb, StoredSource } from '../../db/schema';
 import { DEFAULT_RETENTION_DAYS, RETENTION_KEY } from '../../db/cleanup';
 import { toSpec } from '../../sync/connectService';
+import { OpenFileButton } from '../../ui/OpenFileButton';
 import { saveFile } from '../../ui/saveFile';
 import { HtmlListForm } from './HtmlListForm';
 
@@ -22,7 +23,6 @@ export function SourceManager({ db, client, presets, onMessage, onClose }: Sourc
   const { t } = useTranslation();
   const sources = useLiveQuery(async () => (await db.sources.toArray()).sort((a, b) => a.name.localeCompare(b.name)), [db]) ?? [];
   const [editingId, setEditingId] = useState<string | null>(null);
-  const opmlInput = useRef<HTMLInputElement>(null);
   const editing = sources.find((s) => s.id === editingId) ?? null;
   const missingPresets = presets.filter((preset) => !sources.some((s) => s.id === preset.id || s.url === preset.url));
 
@@ -72,19 +72,10 @@ export function SourceManager({ db, client, presets, onMessage, onClose }: Sourc
         <RetentionSetting db={db} />
         <StartAtLoginSetting client={client} />
         <div className="dialog-buttons">
-          <button type="button" onClick={() => opmlInput.current?.click()}>
-            {t('manage.importOpml')}
-          </button>
-          <input
-            ref={opmlInput}
-            type="file"
+          <OpenFileButton
             accept=".opml,.xml,text/xml,text/x-opml"
-            hidden
-            data-testid="opml-input"
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (!file) return;
+            testId="opml-input"
+            onFile={async (file) => {
               try {
                 const count = await addSources(await client['sources.fromOpml'](await file.text()));
                 onMessage(t('manage.imported', { count }), 'info');
@@ -92,7 +83,9 @@ export function SourceManager({ db, client, presets, onMessage, onClose }: Sourc
                 onMessage(error instanceof Error ? error.message : String(error), 'error');
               }
             }}
-          />
+          >
+            {t('manage.importOpml')}
+          </OpenFileButton>
           <button type="button" onClick={() => void exportOpml()}>
             {t('manage.exportOpml')}
           </button>
