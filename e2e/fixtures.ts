@@ -1,12 +1,13 @@
 // One fixture gives every spec a running PressWatch: sample feeds on a loopback server, and the
 // app either in Chromium against the browser host or in Electron. Specs do not know which.
-import { test as base, _electron, expect, type Page } from '@playwright/test';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startSampleFeedServer, sampleSources, type SampleFeedServer } from '../src-main/demo/sampleFeedServer';
 import { createService } from '../src-main/service';
 import { startWebHost } from '../src-main/web/server';
+import { launchElectronOrSkip } from './electronApp';
 
 const root = path.resolve(import.meta.dirname, '..');
 const feedsDir = path.join(root, 'resources', 'sample-feeds');
@@ -32,19 +33,8 @@ export const test = base.extend<{ app: RunningApp }>({
     const sources = sampleSources(feeds.baseUrl);
     try {
       if (testInfo.project.name === 'electron') {
-        const sourcesFile = path.join(dataDir, 'sources.json');
-        await writeFile(sourcesFile, JSON.stringify(sources));
-        let electronApp;
-        try {
-          electronApp = await _electron.launch({
-            args: [path.join(root, 'out', 'main', 'index.js')],
-            env: { ...process.env, PRESSWATCH_DATA: dataDir, PRESSWATCH_SOURCES_FILE: sourcesFile },
-          });
-        } catch (error) {
-          const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-          test.skip(true, `Electron's binary is not installed on this machine (${message}); these specs ran in Chromium against the browser host instead.`);
-          return;
-        }
+        const electronApp = await launchElectronOrSkip(dataDir, sources, 'these specs ran in Chromium against the browser host instead.');
+        if (!electronApp) return;
         const page = await electronApp.firstWindow();
         await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
         await use({ page, feeds, feedsBaseUrl: feeds.baseUrl, stopFeeds });

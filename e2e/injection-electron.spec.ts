@@ -1,12 +1,11 @@
 // What a script injected into the desktop window could reach, checked on the real Electron app
 // wherever its binary exists (elsewhere src-main/electron's unit tests check the same settings
 // on what main.ts hands to a mocked Electron). Runs in the "electron" project only.
-import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-
-const root = path.resolve(import.meta.dirname, '..');
+import { launchElectronOrSkip } from './electronApp';
 
 test.describe('the desktop window', () => {
   let electronApp: ElectronApplication | null = null;
@@ -15,18 +14,8 @@ test.describe('the desktop window', () => {
 
   test.beforeEach(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'presswatch-shell-e2e-'));
-    const sourcesFile = path.join(dataDir, 'sources.json');
-    await writeFile(sourcesFile, '[]');
-    try {
-      electronApp = await _electron.launch({
-        args: [path.join(root, 'out', 'main', 'index.js')],
-        env: { ...process.env, PRESSWATCH_DATA: dataDir, PRESSWATCH_SOURCES_FILE: sourcesFile },
-      });
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      test.skip(true, `Electron's binary is not installed on this machine (${message}); the unit tests with a mocked Electron ran instead.`);
-      return;
-    }
+    electronApp = await launchElectronOrSkip(dataDir, [], 'the unit tests with a mocked Electron ran instead.');
+    if (!electronApp) return;
     page = await electronApp.firstWindow();
     await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
   });
