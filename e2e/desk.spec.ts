@@ -181,12 +181,12 @@ test('shows each source\u2019s items today and its next poll', async ({ app }) =
   // The sample outlets' items are from February 2026, except one Zakon.kz item without a date:
   // it is dated when first seen, which is today.
   const facts = (name: RegExp) => page.getByTestId('source-row').filter({ hasText: name }).getByTestId('source-facts');
-  await expect(facts(/^Zakon\.kz\d/)).toContainText('Сегодня 1 материал');
-  await expect(facts(/^Zakon\.kz\d/)).toContainText(/Следующий опрос \d/);
-  await expect(facts(/^The Astana Times\d/)).toContainText('Сегодня 0 материалов');
+  await expect(facts(/^Zakon\.kz\d/)).toContainText('Сегодня: 1');
+  await expect(facts(/^Zakon\.kz\d/)).toContainText(/следующий опрос \d\d:\d\d/);
+  await expect(facts(/^The Astana Times\d/)).toContainText('Сегодня: 0');
   // A feed with no date, a date in 2034 and an unreadable one: all three are dated today.
   await page.getByLabel('Адрес ленты или сайта').fill(`${app.feedsBaseUrl}/dates/dates-edgecases.xml`);
   await page.getByRole('button', { name: 'Добавить' }).click();
   await expect(page.getByRole('status')).toContainText('Добавлен источник');
-  await expect(page.getByTestId('source-row').filter({ hasText: 'Сегодня 3 материала' })).toHaveCount(1);
+  await expect(page.getByTestId('source-row').filter({ hasText: 'Сегодня: 3' })).toHaveCount(1);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './formatTime';
+import { formatDateTime, formatTimeToday } from './formatTime';
 
 describe('formatDateTime', () => {
   it('spells Kazakh months out in the reader\u2019s time zone', () => {
@@ -7,5 +7,13 @@ describe('formatDateTime', () => {
   });
   it('gives nothing rather than "Invalid Date" for a broken value', () => {
     expect(formatDateTime('not a date', 'ru')).toBe('');
+  });
+});
+
+describe('formatTimeToday', () => {
+  const now = new Date(2026, 1, 26, 9, 0);
+  it('gives the clock time for a moment of the reader\u2019s today, the full time otherwise', () => {
+    expect(formatTimeToday(new Date(2026, 1, 26, 9, 15).toISOString(), 'ru', now)).toBe('09:15');
+    expect(formatTimeToday(new Date(2026, 1, 27, 0, 5).toISOString(), 'kk', now)).toBe('2026 ж. 27 ақпан, 00:05');
   });
 });

@@ -13,3 +13,11 @@ export function formatDateTime(iso: string, language: string): string {
   }
   return new Intl.DateTimeFormat(localeOf[language] ?? language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** Just the clock time when `iso` falls on the reader's today (the sidebar's next poll), else the full time. */
+export function formatTimeToday(iso: string, language: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  if (date.toDateString() !== now.toDateString()) return formatDateTime(iso, language);
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}

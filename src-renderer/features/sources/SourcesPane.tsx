@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../src-shared/api';
 import type { SourceStatus } from '../../../src-shared/model';
 import type { PressWatchDb, StoredSource } from '../../db/schema';
-import { formatDateTime } from '../../ui/formatTime';
+import { formatDateTime, formatTimeToday } from '../../ui/formatTime';
 import type { SourceCount } from '../../state/sourceCounts';
 import { addSourceByUrl } from './addSourceByUrl';
 
@@ -108,7 +108,7 @@ export function SourcesPane({ db, client, sources, statuses, counts, selectedSou
                     </div>
                     <div className="source-facts" data-testid="source-facts">
                       {counts[source.id] ? <span>{t('sources.today', { count: counts[source.id]!.today })}</span> : null}
-                      {source.enabled && status?.nextPollAt ? <span>{t('sources.nextPoll', { time: formatDateTime(status.nextPollAt, i18n.language) })}</span> : null}
+                      {source.enabled && status?.nextPollAt ? <span>{t('sources.nextPoll', { time: formatTimeToday(status.nextPollAt, i18n.language) })}</span> : null}
                       {source.enabled ? null : <span>{t('sources.disabled')}</span>}
                     </div>
                   </li>
