@@ -25,6 +25,36 @@ test('tags several items at once and filters by the tag', async ({ app }) => {
   await rows.filter({ hasText: 'Tokayev and Vučić' }).click();
   await page.getByRole('button', { name: 'Снять метку «Визит Вучича»' }).click();
   await expect(page.getByTestId('item-count')).toHaveText('2 материала');
+
+  // Removed from every selected item at once.
+  await rows.nth(0).getByRole('checkbox').check();
+  await rows.nth(1).getByRole('checkbox').check();
+  await page.getByRole('region', { name: 'Выбрано: 2' }).getByLabel('Снять метку…').selectOption('Визит Вучича');
+  await expect(page.getByTestId('item-count')).toHaveText('0 материалов');
+  await expect(tagButton).toContainText('0');
+
+  // Renamed and recoloured in place; a name another tag has is refused in words; merged.
+  await page.getByRole('button', { name: 'Изменить метку «Визит Вучича»' }).click();
+  const editor = page.getByRole('form', { name: 'Изменить метку «Визит Вучича»' });
+  await editor.getByLabel('Имя метки').fill('Государственный визит');
+  await editor.getByLabel('Цвет метки').fill('#c0392b');
+  await editor.getByRole('button', { name: 'Сохранить' }).click();
+  const renamed = page.getByRole('button', { name: 'Показать материалы с меткой «Государственный визит»' });
+  await expect(renamed).toBeVisible();
+  await expect(renamed.locator('.tag-dot')).toHaveCSS('background-color', 'rgb(192, 57, 43)');
+  await page.getByRole('button', { name: 'Показать материалы с меткой «Государственный визит»' }).click();
+  await rows.filter({ hasText: 'Tokayev and Vučić' }).click();
+  await page.locator('#reader-tag-input').fill('Сербия');
+  await page.getByTestId('reader').getByRole('button', { name: 'Поставить' }).click();
+  await page.getByRole('button', { name: 'Изменить метку «Сербия»' }).click();
+  const second = page.getByRole('form', { name: 'Изменить метку «Сербия»' });
+  await second.getByLabel('Имя метки').fill('Государственный визит');
+  await second.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(second.getByRole('alert')).toHaveText('Метка с таким именем уже есть — объедините их');
+  await second.getByRole('button', { name: 'Отмена' }).click();
+  await page.getByLabel('Объединить «Сербия» с меткой').selectOption('Государственный визит');
+  await expect(page.getByTestId('tag-row')).toHaveCount(1);
+  await expect(renamed).toContainText('1');
 });
 
 test('clips an item with a note and tone into a collection for the report', async ({ app }) => {

@@ -15,7 +15,7 @@ import { ReaderPane } from './features/reader/ReaderPane';
 import { SearchBox } from './features/search/SearchBox';
 import { SourceManager } from './features/sources/SourceManager';
 import { SourcesPane } from './features/sources/SourcesPane';
-import { applyTag, ensureTag } from './features/tags/tagActions';
+import { applyTag, ensureTag, removeTag } from './features/tags/tagActions';
 import { TagInput } from './features/tags/TagInput';
 import { TagsPane } from './features/tags/TagsPane';
 import { TopicsPane } from './features/topics/TopicsPane';
@@ -270,6 +270,17 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
                     await applyTag(db, [...checked], tag.id);
                   }}
                 />
+                <label>
+                  <span className="visually-hidden">{t('tags.removeFromSelected')}</span>
+                  <select value="" onChange={(event) => event.target.value && void removeTag(db, [...checked], event.target.value)}>
+                    <option value="">{t('tags.removeFromSelected')}</option>
+                    {tags.map((tag) => (
+                      <option key={tag.id} value={tag.id}>
+                        {tag.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
                 <button type="button" onClick={() => setClipKeys([...checked])}>
                   ✂ {t('reader.clip')}
                 </button>

@@ -1,11 +1,51 @@
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PressWatchDb, Tag } from '../../db/schema';
 import { useRevisionQuery } from '../../state/watchListChanges';
-import { mergeTags, renameTag, tagCounts } from './tagActions';
+import { editTag, mergeTags, tagCounts, TagError } from './tagActions';
+
+/** Name and colour of one tag, edited in place (window.prompt does not exist in Electron). */
+function TagEditor({ db, tag, onDone }: { db: PressWatchDb; tag: Tag; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(tag.name);
+  const [color, setColor] = useState(tag.color);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await editTag(db, tag.id, { name, color });
+      onDone();
+    } catch (caught) {
+      setError(caught instanceof TagError ? t(`tags.error.${caught.reason}`) : String(caught));
+    }
+  };
+  return (
+    <form className="tag-editor" aria-label={t('tags.editing', { name: tag.name })} onSubmit={(event) => void save(event)} onKeyDown={(event) => event.key === 'Escape' && onDone()}>
+      <label>
+        <span className="visually-hidden">{t('tags.name')}</span>
+        <input value={name} onChange={(event) => setName(event.target.value)} autoFocus />
+      </label>
+      <label>
+        <span className="visually-hidden">{t('tags.color')}</span>
+        <input type="color" value={color} onChange={(event) => setColor(event.target.value)} />
+      </label>
+      <button type="submit">{t('tags.save')}</button>
+      <button type="button" className="link-button" onClick={onDone}>
+        {t('tags.cancel')}
+      </button>
+      {error ? (
+        <p role="alert" className="error-text small">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
 
 export function TagsPane({ db, revision, tags, selectedTagId, onSelect }: { db: PressWatchDb; revision: number; tags: Tag[]; selectedTagId: string | null; onSelect: (id: string | null) => void }) {
   const { t } = useTranslation();
   const counts = useRevisionQuery(() => tagCounts(db, tags), [db, tags, revision]) ?? {};
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <section className="sidebar-section" aria-labelledby="tags-heading">
       <h2 id="tags-heading">{t('tags.heading')}</h2>
@@ -26,14 +66,7 @@ export function TagsPane({ db, revision, tags, selectedTagId, onSelect }: { db: 
               <span className="source-count">{counts[tag.id] ?? 0}</span>
             </button>
             <span className="tag-tools">
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  const name = window.prompt(t('tags.renamePrompt'), tag.name);
-                  if (name) void renameTag(db, tag.id, name);
-                }}
-              >
+              <button type="button" className="link-button" aria-label={t('tags.editing', { name: tag.name })} onClick={() => setEditing(tag.id)}>
                 {t('tags.rename')}
               </button>
               <label className="small">
@@ -50,6 +83,7 @@ export function TagsPane({ db, revision, tags, selectedTagId, onSelect }: { db: 
                 </select>
               </label>
             </span>
+            {editing === tag.id ? <TagEditor db={db} tag={tag} onDone={() => setEditing(null)} /> : null}
           </li>
         ))}
       </ul>

@@ -29,10 +29,23 @@ export async function removeTag(db: PressWatchDb, itemKeys: string[], tagId: str
   });
 }
 
-export async function renameTag(db: PressWatchDb, tagId: string, name: string): Promise<void> {
-  const clean = name.trim();
-  if (!clean) throw new Error('A tag needs a name');
-  await db.tags.update(tagId, { name: clean });
+/** Renames and recolours a tag; a name another tag has is refused (merge them instead). */
+export async function editTag(db: PressWatchDb, tagId: string, changes: { name: string; color: string }): Promise<void> {
+  const name = changes.name.trim();
+  if (!name) throw new TagError('empty');
+  if (!/^#[0-9a-f]{6}$/i.test(changes.color)) throw new TagError('color');
+  await db.transaction('rw', db.tags, async () => {
+    const other = await db.tags.where('name').equals(name).first();
+    if (other && other.id !== tagId) throw new TagError('taken');
+    await db.tags.update(tagId, { name, color: changes.color });
+  });
+}
+
+/** Why a tag edit was refused, as a key for the UI's words. */
+export class TagError extends Error {
+  constructor(readonly reason: 'empty' | 'taken' | 'color') {
+    super(`Tag edit refused: ${reason}`);
+  }
 }
 
 /** Every item and clipping tagged `from` gets `into` instead; `from` is deleted. */
