@@ -62,6 +62,10 @@ export interface WordInfo {
   /** The subset of docKeys that goes into the search index (no 'e:', 'f:' only when needed). */
   readonly indexKeys: readonly string[];
   readonly indexKeysCapitalised: readonly string[];
+  /** A number no other analysis shares, so that callers can keep per-word tables keyed by a number. */
+  readonly id: number;
+  /** The 'e:' and 'f:' keys of the word, built once: the renderer's index holds both for every word. */
+  readonly formKeys: readonly string[];
   /** Keys that find this word when it is a query word: a document token matches if it has any. */
   readonly queryKeys: readonly string[];
 }
@@ -129,6 +133,8 @@ function unique(keys: string[]): string[] {
   return keys.length < 2 ? keys : [...new Set(keys)];
 }
 
+let lastWordId = 0;
+
 function computeWordInfo(rawForm: string, mode: Mode): WordInfo {
   const { script, form } = scriptOf(rawForm);
   let fold: string;
@@ -182,6 +188,8 @@ function computeWordInfo(rawForm: string, mode: Mode): WordInfo {
     docKeysCapitalised: docCross.length ? [...docKeys, ...docCross] : docKeys,
     indexKeys,
     indexKeysCapitalised: docCross.length ? [...indexKeys, ...docCross] : indexKeys,
+    id: ++lastWordId,
+    formKeys: [KEY.exact + form, foldKey],
     queryKeys: unique([...stemKeys, ...queryCross]),
   };
 }
@@ -190,7 +198,10 @@ const wordCache = new BoundedCache<WordInfo>(50_000);
 
 /** The analysis of one folded word form (see {@link foldForm}), memoised in a bounded cache. */
 export function wordInfo(form: string, options?: AnalyzeOptions): WordInfo {
-  const mode = options?.language ? modeOf(options.language) : '';
+  return wordInfoInMode(form, options?.language ? modeOf(options.language) : '');
+}
+
+function wordInfoInMode(form: string, mode: Mode): WordInfo {
   const cacheKey = mode ? mode + '\u0000' + form : form;
   let info = wordCache.get(cacheKey);
   if (!info) {
@@ -239,6 +250,24 @@ export function termsOf(token: Token, options?: AnalyzeOptions): string[] {
 export function queryKeysOf(word: string): string[] {
   const form = foldForm(word);
   return form ? [...wordInfo(form).queryKeys] : [];
+}
+
+/**
+ * Calls `visit` for every word of `text` with its analysis, in order: the words {@link tokenize}
+ * gives, so consecutive calls are consecutive positions. The indexer's hot path: no Token
+ * objects, no key strings built, and the language read once per text instead of once per word.
+ */
+export function forEachWord(text: string, language: string | null | undefined, visit: (info: WordInfo, capitalised: boolean) => void): void {
+  if (!text) return;
+  const mode = language ? modeOf(language) : '';
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
+    const raw = m[0];
+    const form = foldForm(raw);
+    if (!form) continue;
+    const first = raw.charAt(0);
+    visit(wordInfoInMode(form, mode), first !== first.toLowerCase());
+  }
 }
 
 /** What {@link indexTerms} reads: the searchable text of an item. */
