@@ -135,6 +135,11 @@ export class IndexState {
     }
   }
 
+  /** A set computed once per version of the index (the caller's id says what it is). */
+  memo(id: string, compute: () => Promise<Bitset>): Promise<Bitset> {
+    return this.cached('#' + id, compute);
+  }
+
   private async cached(id: string, compute: () => Promise<Bitset>): Promise<Bitset> {
     let hit = this.lookups.get(id);
     if (!hit) {

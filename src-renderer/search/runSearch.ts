@@ -114,14 +114,28 @@ export class SearchEngine {
   /**
    * A phrase of plain words, through the word-pair keys: exactly for two words anywhere in the
    * item; longer phrases (each pair somewhere, not necessarily in one run) and title: phrases
-   * (pairs do not say which field) are narrowed this way and then verified.
+   * (pairs do not say which field) are narrowed this way and then verified against the items.
    */
   private async evaluatePhrase(state: IndexState, node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
     const words = node.words as Array<Extract<WordMatcher, { mode: 'stem' }>>;
     const perPair = await Promise.all(
       words.slice(1).map((second, i) => state.docsWithAny(this.db, words[i]!.keys.flatMap((a) => second.keys.map((b) => pairTerm(a, b))))),
     );
-    return { docs: perPair.length === 1 ? perPair[0]! : intersectAll(perPair), exact: words.length === 2 && node.field === null };
+    const candidates = perPair.length === 1 ? perPair[0]! : intersectAll(perPair);
+    if (words.length === 2 && node.field === null) return { docs: candidates, exact: true };
+    // The rest is read from the items, once per version of the index: a press officer refining a
+    // query repeats its phrase, and the verified set is what the index would say with positions.
+    const phraseQuery: Query = { source: '', root: node };
+    const docs = await state.memo(`"${node.field ?? ''}:${words.map((w) => w.keys.join('|')).join(' ')}`, async () => {
+      const matches = state.empty();
+      const docList: number[] = [];
+      candidates.forEach((doc) => void docList.push(doc));
+      const keys = docList.map((doc) => state.keyOf(doc)!);
+      const matched = await this.verify(phraseQuery, keys);
+      docList.forEach((doc, i) => matched.has(keys[i]!) && matches.add(doc));
+      return matches;
+    });
+    return { docs, exact: true };
   }
 
   private lookupWord(state: IndexState, word: WordMatcher, keyPrefix: string): Promise<Bitset> {
