@@ -214,6 +214,7 @@ function wordInfoInMode(form: string, mode: Mode): WordInfo {
 /** For tests and benchmarks: forget memoised analyses. */
 export function clearAnalyzerCache(): void {
   wordCache.clear();
+  for (const cache of Object.values(rawWordCache)) cache.clear();
 }
 
 /**
@@ -260,15 +261,24 @@ export function queryKeysOf(word: string): string[] {
 export function forEachWord(text: string, language: string | null | undefined, visit: (info: WordInfo, capitalised: boolean) => void): void {
   if (!text) return;
   const mode = language ? modeOf(language) : '';
+  const seen = rawWordCache[mode];
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
     const raw = m[0];
-    const form = foldForm(raw);
-    if (!form) continue;
-    const first = raw.charAt(0);
-    visit(wordInfoInMode(form, mode), first !== first.toLowerCase());
+    let word = seen.get(raw);
+    if (word === undefined) {
+      const form = foldForm(raw);
+      const first = raw.charAt(0);
+      word = form ? { info: wordInfoInMode(form, mode), capitalised: first !== first.toLowerCase() } : null;
+      seen.set(raw, word);
+    }
+    if (word !== null) visit(word.info, word.capitalised);
   }
 }
+
+// Words as written (before folding), per reading mode: one look-up per word on the indexer's path.
+type RawWord = { info: WordInfo; capitalised: boolean } | null;
+const rawWordCache: Record<Mode, BoundedCache<RawWord>> = { '': new BoundedCache(50_000), kk: new BoundedCache(20_000), sr: new BoundedCache(20_000) };
 
 /** What {@link indexTerms} reads: the searchable text of an item. */
 export interface IndexableText {
