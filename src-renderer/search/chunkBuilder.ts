@@ -63,7 +63,23 @@ export class ChunkBuilder {
       });
     };
     field(item.title, true);
-    field(item.summary, false);
+    if (item.summary && item.text.startsWith(item.summary)) {
+      // A summary that is the start of the text (the usual lead) has the text's words, except
+      // that its last one may be cut short: only that word and its pair are new.
+      const from = Math.max(0, item.summary.length - 80);
+      const words: Array<[WordInfo, boolean]> = [];
+      forEachWord(item.summary, item.language, (info, capitalised) => void words.push([info, capitalised]), from);
+      if (from > 0) words.shift(); // may be the end of a word cut by `from`
+      if (words.length >= 2) {
+        const [before, last] = words.slice(-2) as [[WordInfo, boolean], [WordInfo, boolean]];
+        note(last[0], last[1] ? 1 : 0);
+        this.notePair(before[0], before[1], last[0], last[1], local);
+      } else {
+        field(item.summary, false);
+      }
+    } else {
+      field(item.summary, false);
+    }
     field(item.text, false);
     this.noteTerm(sourceTerm(item.sourceId), local);
     const language = normalizeLanguage(item.language);

@@ -42,6 +42,22 @@ describe('search index', () => {
     expect(terms.some((t) => t.startsWith('\u0002p:c:токаев\u0001'))).toBe(true);
   });
 
+  it('reads a summary that starts the text, even cut inside a word, as the text reads it', () => {
+    const text = 'Президент Казахстана Касым-Жомарт Токаев провёл переговоры с Президентом Сербии Александром Вучичем в Акорде, сообщает пресс-служба.';
+    for (const cut of [0, 40, 95, 100, 101, text.length]) {
+      const fields = { key: 'k', sourceId: 'zakon', title: 'Переговоры', summary: text.slice(0, cut), text, language: 'ru' };
+      const cutBuilder = new ChunkBuilder();
+      cutBuilder.add(fields);
+      // The cut summary read in full, and the text.
+      const fullBuilder = new ChunkBuilder();
+      fullBuilder.add({ ...fields, text: '' });
+      fullBuilder.add({ ...fields, key: 'k2', summary: text, text: '' });
+      const expected = new Set(fullBuilder.terms().keys());
+      const got = new Set(cutBuilder.terms().keys());
+      expect([...got].sort()).toEqual([...expected].sort());
+    }
+  });
+
   it('an edited item is no longer found by the words it lost', async () => {
     await storeBatch(db, { batchId: 'a', sourceId: 'zakon', fetchedAt: '2026-02-20T10:00:00Z', feed, items: [item('1', 'Вучич прилетел в Астану', 'Визит президента Сербии')] });
     await indexPending(db);

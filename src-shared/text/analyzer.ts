@@ -257,12 +257,13 @@ export function queryKeysOf(word: string): string[] {
  * Calls `visit` for every word of `text` with its analysis, in order: the words {@link tokenize}
  * gives, so consecutive calls are consecutive positions. The indexer's hot path: no Token
  * objects, no key strings built, and the language read once per text instead of once per word.
+ * With `from`, reading starts at that offset (the first word may then be the end of a cut one).
  */
-export function forEachWord(text: string, language: string | null | undefined, visit: (info: WordInfo, capitalised: boolean) => void): void {
+export function forEachWord(text: string, language: string | null | undefined, visit: (info: WordInfo, capitalised: boolean) => void, from = 0): void {
   if (!text) return;
   const mode = language ? modeOf(language) : '';
   const seen = rawWordCache[mode];
-  WORD_RE.lastIndex = 0;
+  WORD_RE.lastIndex = from;
   for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
     const raw = m[0];
     let word = seen.get(raw);
