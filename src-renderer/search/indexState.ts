@@ -35,6 +35,8 @@ const TERM_CACHE_SIZE = 256;
 
 export class IndexState {
   readonly size: number;
+  /** Set when a block this directory names is gone: answers from it may miss documents. */
+  stale = false;
   private liveDocs: Bitset | null = null;
   private docsByKey: Map<string, number> | null = null;
   /** Term and prefix look-ups of this version of the index (invalidated with it). */
@@ -168,6 +170,7 @@ export class IndexState {
       const rows = await indexTable(db).bulkGet(missing);
       rows.forEach((row, i) => {
         if (row && row.term === BLOCK_ROW) cacheBlock(cacheKey(missing[i]!), row);
+        else this.stale = true; // the indexer rewrote the chunk since this directory was read
       });
     }
     const out: Array<{ chunk: ChunkInfo; block: BlockRow }> = [];
@@ -206,6 +209,11 @@ export async function currentIndexState(db: PressWatchDb): Promise<IndexState | 
   const state = await loadIndexState(db);
   if (state) states.set(db, state);
   return state;
+}
+
+/** Drops a directory found stale, so that the next reader loads the current one. */
+export function forgetIndexState(db: PressWatchDb, state: IndexState): void {
+  if (states.get(db) === state) states.delete(db);
 }
 
 /** Hands the indexer's freshly written directory to the readers, sparing them a reload. */

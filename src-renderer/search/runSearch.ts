@@ -7,7 +7,7 @@ import { matchDocument, parseQuery, type Query, type QueryError, type QueryNode,
 import { analyzeDocument, analyzeField, KEY } from '../../src-shared/text';
 import { TITLE_TERM_PREFIX, type PressWatchDb, type StoredItem } from '../db/schema';
 import { Bitset } from './bitset';
-import { currentIndexState, type IndexState } from './indexState';
+import { currentIndexState, forgetIndexState, type IndexState } from './indexState';
 import { languageTerm, pairTerm, sourceTerm } from './itemTerms';
 
 export type SearchOutcome = { ok: true; keys: Set<string> } | { ok: false; error: QueryError };
@@ -41,6 +41,14 @@ export class SearchEngine {
   }
 
   async run(query: Query): Promise<Set<string>> {
+    const first = await this.runOnce(query);
+    if (first.state?.stale !== true) return first.keys;
+    // The indexer rewrote a chunk while this query read it: once more on the current index.
+    forgetIndexState(this.db, first.state);
+    return (await this.runOnce(query)).keys;
+  }
+
+  private async runOnce(query: Query): Promise<{ keys: Set<string>; state: IndexState | null }> {
     const [pendingKeys, state] = await Promise.all([
       this.db.pendingIndex.toCollection().primaryKeys() as Promise<string[]>,
       currentIndexState(this.db),
@@ -59,9 +67,8 @@ export class SearchEngine {
       for (const key of pending) keys.delete(key);
       indexed = result.exact ? keys : await this.verify(query, [...keys]);
     }
-    if (pending.size === 0) return indexed;
-    for (const key of await this.verify(query, [...pending])) indexed.add(key);
-    return indexed;
+    if (pending.size > 0) for (const key of await this.verify(query, [...pending])) indexed.add(key);
+    return { keys: indexed, state };
   }
 
   private async evaluate(state: IndexState, node: QueryNode): Promise<Partial> {
