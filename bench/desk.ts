@@ -81,7 +81,8 @@ type Bench = {
 const call = <K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Bench[K]>) =>
   page.evaluate(([n, a]) => (window as unknown as { presswatchBench: Record<string, (...x: unknown[]) => unknown> }).presswatchBench[n as string]!(...(a as unknown[])), [name, args] as const) as ReturnType<Bench[K]>;
 
-export async function benchDesk(root: string, report: (figure: Figure) => void): Promise<void> {
+/** `storageAndSearchOnly` skips the app's UI part (first paint, scrolling, heap), which needs `npm run build`. */
+export async function benchDesk(root: string, report: (figure: Figure) => void, options: { storageAndSearchOnly?: boolean } = {}): Promise<void> {
   const sentences = referenceSentences(root);
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'presswatch-bench-desk-'));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'presswatch-bench-data-'));
@@ -100,9 +101,22 @@ export async function benchDesk(root: string, report: (figure: Figure) => void):
     report({ name: 'ingest_app_store_and_index', value: Math.round(ITEMS / (appMs / 1000)), unit: 'items/s', items: ITEMS, ms: Math.round(appMs), storeMs: Math.round(storeMs), indexMs: Math.round(indexMs), ratioToBare: +(appMs / bareMs).toFixed(2), goal: '>= 10000 items/s and <= 2.5x bare' });
 
     const latencies = await call(page, 'searchLatencies', BENCH_QUERIES, 5);
-    const all = latencies.flatMap((q) => q.ms.slice(1)); // the first round warms caches
-    report({ name: 'search_latency_p50', value: +percentile(all, 50).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length });
-    report({ name: 'search_latency_p95', value: +percentile(all, 95).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, goal: '<= 50 ms', slowest: latencies.map((q) => ({ q: q.query, ms: +percentile(q.ms.slice(1), 50).toFixed(1), hits: q.hits })).sort((a, b) => b.ms - a.ms).slice(0, 5) });
+    // Round 1 of each query runs with the search caches emptied (cold: the index's directory and
+    // blocks are read from IndexedDB); rounds 2-5 reuse what round 1 cached (warm), as a press
+    // officer refining a query does.
+    const cold = latencies.map((q) => q.ms[0]!);
+    const warm = latencies.flatMap((q) => q.ms.slice(1));
+    report({ name: 'search_latency_p50', value: +percentile(warm, 50).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, cache: 'warm (rounds 2-5)' });
+    report({ name: 'search_latency_p95', value: +percentile(warm, 95).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, cache: 'warm (rounds 2-5)', goal: '<= 50 ms' });
+    report({ name: 'search_latency_cold_p50', value: +percentile(cold, 50).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, cache: 'cold (round 1, caches emptied)' });
+    report({ name: 'search_latency_cold_p95', value: +percentile(cold, 95).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, cache: 'cold (round 1, caches emptied)' });
+    report({
+      name: 'search_latency_by_query',
+      value: latencies.length,
+      unit: 'queries',
+      items: ITEMS,
+      queries: latencies.map((q) => ({ q: q.query, coldMs: +q.ms[0]!.toFixed(1), warmP50Ms: +percentile(q.ms.slice(1), 50).toFixed(1), warmMaxMs: +Math.max(...q.ms.slice(1)).toFixed(1), hits: q.hits })),
+    });
     const topic = await call(page, 'reapplyTopic', 'Вучич OR Vucic OR Токаев');
     report({ name: 'topic_reapply', value: Math.round(topic.ms), unit: 'ms', items: ITEMS, matched: topic.matched, maxUiStallMs: Math.round(topic.maxStallMs), goal: '<= 10000 ms, UI responsive' });
     for (const c of await call(page, 'coverage', 30, 5)) {
@@ -119,6 +133,7 @@ export async function benchDesk(root: string, report: (figure: Figure) => void):
     }
     staticServer.closeAllConnections();
     await new Promise<void>((resolve) => staticServer.close(() => resolve()));
+    if (options.storageAndSearchOnly) return;
 
     // 2. The app itself on the same origin: first paint, opening an item, scrolling, heap.
     const service = createService({ dataDir, host: 'web', version: 'bench', defaultSources: [], tickMs: 3_600_000 });

@@ -1,27 +1,129 @@
-// Moves stored items into the search index in large chunks: one posting row per distinct term
-// per chunk, so the index grows by a few rows per item however small the polls' batches are.
-// An item is searchable before this runs too (the search reads pending items directly).
-import { postingsOf, searchTermsOf, type PressWatchDb } from '../db/schema';
+// Moves stored items into the search index (see indexLayout.ts): pending items are taken a few
+// thousand at a time, analysed once, and appended to the last chunk until it is full, so the
+// index stays a few large rows per 16k items however small the polls' batches are. An item
+// indexed again (its text was edited) has its earlier document marked dead, so its old words no
+// longer find it. An item is searchable before this runs too (the search reads pending items).
+import type { PressWatchDb, StoredItem } from '../db/schema';
+import { BLOCK_ROW, CHUNK_MAX, CHUNK_ROW, DEAD_ROW, INDEX_META_KEY, LAYOUT, encodeBlocks, indexTable, readIndexMeta, type BlockRow, type ChunkRow, type IndexMeta } from './indexLayout';
+import { IndexState, loadIndexState, publishIndexState, type ChunkInfo } from './indexState';
+import { ChunkBuilder } from './chunkBuilder';
 
-export const INDEX_CHUNK = 5000;
+/** Items read and analysed per transaction: long enough to amortise it, short enough for the UI. */
+export const INDEX_BATCH = 4096;
 
-/** Indexes every pending item; returns how many. Safe to run twice at once (chunks are claimed in a transaction). */
-export async function indexPending(db: PressWatchDb, chunk = INDEX_CHUNK): Promise<number> {
+/** The last chunk's terms, kept decoded between transactions of one run. */
+interface TailTerms {
+  chunkId: number;
+  size: number;
+  terms: Map<string, number[]>;
+}
+
+/** Indexes every pending item; returns how many. Safe to run twice at once (items are claimed in a transaction). */
+export async function indexPending(db: PressWatchDb, batch = INDEX_BATCH, chunkSize = CHUNK_MAX): Promise<number> {
+  if (chunkSize > CHUNK_MAX) throw new RangeError(`A chunk holds at most ${CHUNK_MAX} items`);
   let total = 0;
+  let state: IndexState | null = null;
+  let docOfKey: Map<string, { chunk: number; local: number }> | null = null;
+  let tail: TailTerms | null = null;
   for (;;) {
-    const done = await db.transaction('rw', db.items, db.postings, db.pendingIndex, async () => {
-      const keys = (await db.pendingIndex.limit(chunk).primaryKeys()) as string[];
-      if (keys.length === 0) return 0;
-      const items = (await db.items.bulkGet(keys)).filter((item) => item !== undefined);
-      await db.postings.bulkAdd(postingsOf(items.map((item) => ({ key: item.key, terms: searchTermsOf(item) }))));
-      await db.pendingIndex.bulkDelete(keys);
-      return keys.length;
+    const step = await db.transaction('rw', [db.items, db.postings, db.pendingIndex, db.meta], async () => {
+      const meta = (await readIndexMeta(db)) ?? (await startLayout(db));
+      if (!state || state.version !== meta.version) {
+        state = (await loadIndexState(db))!;
+        docOfKey = null;
+        tail = null;
+      }
+      const current: IndexState = state;
+      const last = current.chunks[current.chunks.length - 1];
+      const room = last ? Math.max(0, chunkSize - last.keys.length) : 0;
+      const keys = (await db.pendingIndex.limit(room > 0 ? Math.min(room, batch) : batch).primaryKeys()) as string[];
+      if (keys.length === 0) return null;
+      const items = (await db.items.bulkGet(keys)).filter((item): item is StoredItem => item !== undefined);
+
+      if (!docOfKey) {
+        docOfKey = new Map();
+        for (const chunk of current.chunks) chunk.keys.forEach((key, local) => chunk.dead.has(local) || docOfKey!.set(key, { chunk: chunk.id, local }));
+      }
+      const appendTo = room > 0 ? last! : null;
+      const stored = appendTo ? (tail && tail.chunkId === appendTo.id && tail.size === appendTo.keys.length ? tail.terms : await decodeChunk(db, appendTo)) : undefined;
+      const builder = new ChunkBuilder(appendTo ? [...appendTo.keys] : [], stored);
+      const dead = new Map<number, number[]>();
+      for (const item of items) {
+        const earlier = docOfKey.get(item.key);
+        if (earlier) dead.set(earlier.chunk, [...(dead.get(earlier.chunk) ?? []), earlier.local]);
+        builder.add(item);
+      }
+      const chunkKeys = builder.keys;
+      const terms = builder.terms();
+
+      const table = indexTable(db);
+      const sorted = [...terms.keys()].sort();
+      const blocks = encodeBlocks(sorted, (term) => terms.get(term)!);
+      const blockIds = (await table.bulkAdd(blocks, { allKeys: true })) as number[];
+      const chunkRow: ChunkRow = { term: CHUNK_ROW, keys: chunkKeys, blockIds, blockFirst: blocks.map((b) => b.terms[0]!) };
+      let chunkId: number;
+      if (appendTo) {
+        chunkId = appendTo.id;
+        await table.put({ ...chunkRow, id: chunkId });
+        await table.bulkDelete(appendTo.blockIds);
+      } else {
+        chunkId = await table.add(chunkRow);
+      }
+      if (dead.size > 0) await table.bulkAdd([...dead].map(([chunk, locals]) => ({ term: DEAD_ROW, chunk, locals })));
+      // The claimed keys are the first ones in key order, so they are exactly this key range:
+      // one range deletion instead of a request per key.
+      await db.pendingIndex.where(':id').between(keys[0]!, keys[keys.length - 1]!, true, true).delete();
+      const version = meta.version + 1;
+      await db.meta.put({ key: INDEX_META_KEY, value: { ...meta, version } satisfies IndexMeta });
+
+      // The directory after this transaction, built from fresh objects: readers may hold the old one.
+      const chunks: ChunkInfo[] = current.chunks.map((chunk) => {
+        const marked = dead.get(chunk.id);
+        return marked ? { ...chunk, dead: new Set([...chunk.dead, ...marked]) } : chunk;
+      });
+      const previous = appendTo ? chunks[chunks.length - 1]! : null;
+      const info: ChunkInfo = { id: chunkId, base: previous ? previous.base : chunks.length * CHUNK_MAX, keys: chunkKeys, blockIds, blockFirst: chunkRow.blockFirst, dead: new Set(previous?.dead ?? []) };
+      if (previous) chunks[chunks.length - 1] = info;
+      else chunks.push(info);
+      const firstNew = appendTo ? appendTo.keys.length : 0;
+      for (let local = firstNew; local < chunkKeys.length; local++) docOfKey.set(chunkKeys[local]!, { chunk: chunkId, local });
+      return { count: keys.length, state: new IndexState(meta.instance, version, chunks), tail: { chunkId, size: chunkKeys.length, terms } };
     });
-    if (done === 0) return total;
-    total += done;
-    // Let the UI breathe between chunks.
+    if (step === null) return total;
+    total += step.count;
+    state = step.state;
+    tail = step.tail;
+    publishIndexState(db, step.state);
+    // Let the UI breathe between transactions.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
+}
+
+/** A chunk's terms and documents as the indexer extends them. */
+async function decodeChunk(db: PressWatchDb, chunk: ChunkInfo): Promise<Map<string, number[]>> {
+  const terms = new Map<string, number[]>();
+  for (const row of await indexTable(db).bulkGet(chunk.blockIds)) {
+    if (!row || row.term !== BLOCK_ROW) continue;
+    const block = row as BlockRow;
+    block.terms.forEach((term, i) => terms.set(term, Array.from(block.docs.subarray(block.offsets[i], block.offsets[i + 1]))));
+  }
+  return terms;
+}
+
+/**
+ * First run on a database indexed in the earlier layout (one row per term per chunk, written by
+ * the version 2 upgrade or an earlier release): its rows are dropped and every item is queued
+ * again. Until the indexer has caught up, search reads the queued items directly.
+ */
+async function startLayout(db: PressWatchDb): Promise<IndexMeta> {
+  if ((await db.postings.count()) > 0) {
+    await db.postings.clear();
+    const keys = (await db.items.toCollection().primaryKeys()) as string[];
+    await db.pendingIndex.bulkPut(keys.map((key) => ({ key })));
+  }
+  const meta: IndexMeta = { layout: LAYOUT, version: 0, instance: Date.now().toString(36) + Math.random().toString(36).slice(2) };
+  await db.meta.put({ key: INDEX_META_KEY, value: meta });
+  return meta;
 }
 
 /** Runs indexPending soon after the last call, one run at a time. */

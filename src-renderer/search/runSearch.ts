@@ -1,30 +1,37 @@
-// Search over the stored items: the query language's plan narrows candidates through the
-// postings (the search index, see db/schema.ts); parts the index answers exactly (plain words, AND, OR, NOT of them,
-// tag:, source:, lang:) never touch the items themselves, and only the rest (phrases, =exact,
-// prefixes, title:) is verified item by item with the same matcher topics use.
+// Search over the stored items: the query language's parts the index answers exactly (plain
+// words, =word, word*, title: words, AND, OR, NOT of them, tag:, source:, lang:) are bitset
+// operations over the index's documents (search/indexState.ts) and never touch the items; only
+// the rest (phrases, i.e. word order, and non-stem words inside title:) is verified item by item
+// with the same matcher topics use. Items not indexed yet are checked one by one.
 import { matchDocument, parseQuery, type Query, type QueryError, type QueryNode, type WordMatcher } from '../../src-shared/query';
 import { analyzeDocument, analyzeField, KEY } from '../../src-shared/text';
 import { TITLE_TERM_PREFIX, type PressWatchDb, type StoredItem } from '../db/schema';
+import { Bitset } from './bitset';
+import { currentIndexState, forgetIndexState, type IndexState } from './indexState';
+import { languageTerm, pairTerm, sourceTerm } from './itemTerms';
 
 export type SearchOutcome = { ok: true; keys: Set<string> } | { ok: false; error: QueryError };
 
 interface Partial {
-  keys: Set<string>;
-  /** True when `keys` is exactly the node's matches; false when it is a superset to verify. */
+  /** Never mutated: look-ups hand out cached sets, so every combination makes a new one. */
+  docs: Bitset;
+  /** True when `docs` is exactly the node's matches; false when it is a superset to verify. */
   exact: boolean;
 }
 
-const intersect = (a: Set<string>, b: Set<string>): Set<string> => {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  const out = new Set<string>();
-  for (const key of small) if (large.has(key)) out.add(key);
+function intersectAll(sets: Bitset[]): Bitset {
+  const out = sets[0]!.clone();
+  for (let i = 1; i < sets.length; i++) out.and(sets[i]!);
   return out;
-};
+}
+
+function unionAll(sets: Bitset[]): Bitset {
+  const out = sets[0]!.clone();
+  for (let i = 1; i < sets.length; i++) out.or(sets[i]!);
+  return out;
+}
 
 export class SearchEngine {
-  private allKeysCache: Set<string> | null = null;
-  private pendingKeys = new Set<string>();
-
   constructor(private readonly db: PressWatchDb) {}
 
   async search(text: string): Promise<SearchOutcome> {
@@ -34,105 +41,143 @@ export class SearchEngine {
   }
 
   async run(query: Query): Promise<Set<string>> {
-    this.allKeysCache = null;
-    // Items not yet indexed are checked one by one; the index answers for all the others.
-    this.pendingKeys = new Set((await this.db.pendingIndex.toCollection().primaryKeys()) as string[]);
-    const result = await this.evaluate(query.root);
-    const indexed = result.exact ? result.keys : await this.verify(query, new Set([...result.keys].filter((key) => !this.pendingKeys.has(key))));
-    if (this.pendingKeys.size === 0) return indexed;
-    for (const key of await this.verify(query, this.pendingKeys)) indexed.add(key);
-    return indexed;
+    const first = await this.runOnce(query);
+    if (first.state?.stale !== true) return first.keys;
+    // The indexer rewrote a chunk while this query read it: once more on the current index.
+    forgetIndexState(this.db, first.state);
+    return (await this.runOnce(query)).keys;
   }
 
-  private async postingKeys(rows: Promise<Array<{ keys: string[] }>>): Promise<Set<string>> {
-    const keys = new Set<string>();
-    for (const row of await rows) for (const key of row.keys) keys.add(key);
-    return keys;
-  }
-
-  /** Every indexed item (pending ones are checked separately). */
-  private async allKeys(): Promise<Set<string>> {
-    if (!this.allKeysCache) {
+  private async runOnce(query: Query): Promise<{ keys: Set<string>; state: IndexState | null }> {
+    const [pendingKeys, state] = await Promise.all([
+      this.db.pendingIndex.toCollection().primaryKeys() as Promise<string[]>,
+      currentIndexState(this.db),
+    ]);
+    const pending = new Set(pendingKeys);
+    let indexed: Set<string>;
+    if (!state) {
+      // The index is not built in its current layout yet (the indexer is on it): read everything.
       const all = (await this.db.items.toCollection().primaryKeys()) as string[];
-      this.allKeysCache = new Set(all.filter((key) => !this.pendingKeys.has(key)));
+      indexed = await this.verify(query, all.filter((key) => !pending.has(key)));
+    } else {
+      const result = await this.evaluate(state, query.root);
+      const keys = state.keysOf(result.docs.clone().and(state.live()));
+      // A pending item's indexed document may be an earlier version of it: pending items are
+      // answered from their current text below.
+      for (const key of pending) keys.delete(key);
+      indexed = result.exact ? keys : await this.verify(query, [...keys]);
     }
-    return this.allKeysCache;
+    if (pending.size > 0) for (const key of await this.verify(query, [...pending])) indexed.add(key);
+    return { keys: indexed, state };
   }
 
-  private async evaluate(node: QueryNode): Promise<Partial> {
+  private async evaluate(state: IndexState, node: QueryNode): Promise<Partial> {
     switch (node.kind) {
       case 'text':
-        return this.evaluateText(node);
+        return this.evaluateText(state, node);
       case 'lang':
-        return { keys: new Set((await this.db.items.where('language').startsWithIgnoreCase(node.language).primaryKeys()) as string[]), exact: true };
+        return { docs: await state.docsWithAny(this.db, [languageTerm(node.language)]), exact: true };
       case 'and': {
         const positives: Partial[] = [];
         const negatives: Partial[] = [];
         for (const child of node.children) {
-          if (child.kind === 'not') negatives.push(await this.evaluate(child.child));
-          else positives.push(await this.evaluate(child));
+          if (child.kind === 'not') negatives.push(await this.evaluate(state, child.child));
+          else positives.push(await this.evaluate(state, child));
         }
-        let keys = positives.length > 0 ? positives.map((p) => p.keys).reduce(intersect) : await this.allKeys();
+        const docs = positives.length > 0 ? intersectAll(positives.map((p) => p.docs)) : state.live().clone();
         let exact = positives.every((p) => p.exact);
         for (const negative of negatives) {
           // An inexact exclusion could remove true matches: leave it to verification.
-          if (negative.exact) keys = new Set([...keys].filter((k) => !negative.keys.has(k)));
+          if (negative.exact) docs.andNot(negative.docs);
           else exact = false;
         }
-        return { keys, exact };
+        return { docs, exact };
       }
       case 'or': {
-        const parts = await Promise.all(node.children.map((child) => this.evaluate(child)));
-        const keys = new Set<string>();
-        for (const part of parts) for (const key of part.keys) keys.add(key);
-        return { keys, exact: parts.every((p) => p.exact) };
+        const parts = await Promise.all(node.children.map((child) => this.evaluate(state, child)));
+        return { docs: unionAll(parts.map((p) => p.docs)), exact: parts.every((p) => p.exact) };
       }
       case 'not': {
-        const inner = await this.evaluate(node.child);
-        if (!inner.exact) return { keys: await this.allKeys(), exact: false };
-        return { keys: new Set([...(await this.allKeys())].filter((k) => !inner.keys.has(k))), exact: true };
+        const inner = await this.evaluate(state, node.child);
+        if (!inner.exact) return { docs: state.live(), exact: false };
+        return { docs: state.live().clone().andNot(inner.docs), exact: true };
       }
     }
   }
 
-  private async evaluateText(node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
-    if (node.field === 'tag' || node.field === 'source') return this.evaluateMetadata(node);
+  private async evaluateText(state: IndexState, node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
+    if (node.field === 'tag' || node.field === 'source') return this.evaluateMetadata(state, node);
     // Each word is answered exactly by the index: stems, =exact forms ('e:' keys) and prefixes
     // ('f:' folds) are all indexed, and title words have their own keys. Only phrases (word
     // order) and non-stem words inside title: need the items themselves.
-    const titleKeys = node.field === 'title' && node.words.every((word) => word.mode === 'stem');
-    const exact = !node.phrase && (node.field === null || titleKeys);
-    const perWord = await Promise.all(node.words.map((word) => this.lookupWord(word, titleKeys ? TITLE_TERM_PREFIX : '')));
-    return { keys: perWord.reduce(intersect), exact };
+    const stems = node.words.every((word) => word.mode === 'stem');
+    if (node.phrase && node.words.length > 1 && stems) return this.evaluatePhrase(state, node);
+    const titleKeys = node.field === 'title' && stems;
+    const exact = (!node.phrase || node.words.length === 1) && (node.field === null || titleKeys);
+    const perWord = await Promise.all(node.words.map((word) => this.lookupWord(state, word, titleKeys ? TITLE_TERM_PREFIX : '')));
+    return { docs: perWord.length === 1 ? perWord[0]! : intersectAll(perWord), exact };
   }
 
-  private lookupWord(word: WordMatcher, keyPrefix: string): Promise<Set<string>> {
+  /**
+   * A phrase of plain words, through the word-pair keys: exactly for two words anywhere in the
+   * item; longer phrases (each pair somewhere, not necessarily in one run) and title: phrases
+   * (pairs do not say which field) are narrowed this way and then verified against the items.
+   */
+  private async evaluatePhrase(state: IndexState, node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
+    const words = node.words as Array<Extract<WordMatcher, { mode: 'stem' }>>;
+    const perPair = await Promise.all(
+      words.slice(1).map((second, i) => state.docsWithAny(this.db, words[i]!.keys.flatMap((a) => second.keys.map((b) => pairTerm(a, b))))),
+    );
+    const candidates = perPair.length === 1 ? perPair[0]! : intersectAll(perPair);
+    if (words.length === 2 && node.field === null) return { docs: candidates, exact: true };
+    // The rest is read from the items, once per version of the index: a press officer refining a
+    // query repeats its phrase, and the verified set is what the index would say with positions.
+    const phraseQuery: Query = { source: '', root: node };
+    const docs = await state.memo(`"${node.field ?? ''}:${words.map((w) => w.keys.join('|')).join(' ')}`, async () => {
+      const matches = state.empty();
+      const docList: number[] = [];
+      candidates.forEach((doc) => void docList.push(doc));
+      const keys = docList.map((doc) => state.keyOf(doc)!);
+      const matched = await this.verify(phraseQuery, keys);
+      docList.forEach((doc, i) => matched.has(keys[i]!) && matches.add(doc));
+      return matches;
+    });
+    return { docs, exact: true };
+  }
+
+  private lookupWord(state: IndexState, word: WordMatcher, keyPrefix: string): Promise<Bitset> {
     switch (word.mode) {
       case 'stem':
-        return this.postingKeys(this.db.postings.where('term').anyOf(word.keys.map((key) => keyPrefix + key)).toArray());
+        return state.docsWithAny(this.db, word.keys.map((key) => keyPrefix + key));
       case 'exact':
-        return this.postingKeys(this.db.postings.where('term').equals(word.key).toArray());
+        return state.docsWithAny(this.db, [word.key]);
       case 'prefix':
-        return this.postingKeys(this.db.postings.where('term').startsWith(KEY.fold + word.fold).toArray());
+        return state.docsWithPrefix(this.db, KEY.fold + word.fold);
     }
   }
 
-  /** tag: and source: are answered from the tags and sources tables, then their item indexes. */
-  private async evaluateMetadata(node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
+  /** tag: is answered from the tags table and the items' tag index, source: from the sources table and the index. */
+  private async evaluateMetadata(state: IndexState, node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
     const probe: Query = { source: '', root: { ...node, field: null } };
     if (node.field === 'tag') {
       const tags = (await this.db.tags.toArray()).filter((tag) => matchDocument(probe, analyzeDocument({ title: tag.name })));
-      if (tags.length === 0) return { keys: new Set(), exact: true };
-      return { keys: new Set((await this.db.items.where('tagIds').anyOf(tags.map((t) => t.id)).primaryKeys()) as string[]), exact: true };
+      const docs = state.empty();
+      if (tags.length === 0) return { docs, exact: true };
+      const docOfKey = state.docOfKey();
+      for (const key of (await this.db.items.where('tagIds').anyOf(tags.map((t) => t.id)).primaryKeys()) as string[]) {
+        const doc = docOfKey.get(key);
+        if (doc !== undefined) docs.add(doc);
+      }
+      return { docs, exact: true };
     }
     const sources = (await this.db.sources.toArray()).filter(
       (source) => matchDocument(probe, analyzeDocument({ title: source.name })) || node.words.some((w) => w.text === source.id),
     );
-    if (sources.length === 0) return { keys: new Set(), exact: true };
-    return { keys: new Set((await this.db.items.where('sourceId').anyOf(sources.map((s) => s.id)).primaryKeys()) as string[]), exact: true };
+    if (sources.length === 0) return { docs: state.empty(), exact: true };
+    return { docs: await state.docsWithAny(this.db, sources.map((s) => sourceTerm(s.id))), exact: true };
   }
 
-  private async verify(query: Query, candidates: Set<string>): Promise<Set<string>> {
+  private async verify(query: Query, keys: string[]): Promise<Set<string>> {
     // =word needs its very form somewhere in the item: a plain substring test rules most
     // candidates out before the (costlier) analysis.
     const exactForms = exactFormsOf(query.root);
@@ -140,7 +185,6 @@ export class SearchEngine {
     const tagNames = new Map(tags.map((t) => [t.id, t.name]));
     const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
     const matches = new Set<string>();
-    const keys = [...candidates];
     for (let i = 0; i < keys.length; i += 500) {
       const items = (await this.db.items.bulkGet(keys.slice(i, i + 500))) as Array<StoredItem | undefined>;
       for (const item of items) {

@@ -62,6 +62,10 @@ export interface WordInfo {
   /** The subset of docKeys that goes into the search index (no 'e:', 'f:' only when needed). */
   readonly indexKeys: readonly string[];
   readonly indexKeysCapitalised: readonly string[];
+  /** A number no other analysis shares, so that callers can keep per-word tables keyed by a number. */
+  readonly id: number;
+  /** The 'e:' and 'f:' keys of the word, built once: the renderer's index holds both for every word. */
+  readonly formKeys: readonly string[];
   /** Keys that find this word when it is a query word: a document token matches if it has any. */
   readonly queryKeys: readonly string[];
 }
@@ -129,6 +133,8 @@ function unique(keys: string[]): string[] {
   return keys.length < 2 ? keys : [...new Set(keys)];
 }
 
+let lastWordId = 0;
+
 function computeWordInfo(rawForm: string, mode: Mode): WordInfo {
   const { script, form } = scriptOf(rawForm);
   let fold: string;
@@ -182,6 +188,8 @@ function computeWordInfo(rawForm: string, mode: Mode): WordInfo {
     docKeysCapitalised: docCross.length ? [...docKeys, ...docCross] : docKeys,
     indexKeys,
     indexKeysCapitalised: docCross.length ? [...indexKeys, ...docCross] : indexKeys,
+    id: ++lastWordId,
+    formKeys: [KEY.exact + form, foldKey],
     queryKeys: unique([...stemKeys, ...queryCross]),
   };
 }
@@ -190,7 +198,10 @@ const wordCache = new BoundedCache<WordInfo>(50_000);
 
 /** The analysis of one folded word form (see {@link foldForm}), memoised in a bounded cache. */
 export function wordInfo(form: string, options?: AnalyzeOptions): WordInfo {
-  const mode = options?.language ? modeOf(options.language) : '';
+  return wordInfoInMode(form, options?.language ? modeOf(options.language) : '');
+}
+
+function wordInfoInMode(form: string, mode: Mode): WordInfo {
   const cacheKey = mode ? mode + '\u0000' + form : form;
   let info = wordCache.get(cacheKey);
   if (!info) {
@@ -203,6 +214,7 @@ export function wordInfo(form: string, options?: AnalyzeOptions): WordInfo {
 /** For tests and benchmarks: forget memoised analyses. */
 export function clearAnalyzerCache(): void {
   wordCache.clear();
+  for (const cache of Object.values(rawWordCache)) cache.clear();
 }
 
 /**
@@ -240,6 +252,34 @@ export function queryKeysOf(word: string): string[] {
   const form = foldForm(word);
   return form ? [...wordInfo(form).queryKeys] : [];
 }
+
+/**
+ * Calls `visit` for every word of `text` with its analysis, in order: the words {@link tokenize}
+ * gives, so consecutive calls are consecutive positions. The indexer's hot path: no Token
+ * objects, no key strings built, and the language read once per text instead of once per word.
+ * With `from`, reading starts at that offset (the first word may then be the end of a cut one).
+ */
+export function forEachWord(text: string, language: string | null | undefined, visit: (info: WordInfo, capitalised: boolean) => void, from = 0): void {
+  if (!text) return;
+  const mode = language ? modeOf(language) : '';
+  const seen = rawWordCache[mode];
+  WORD_RE.lastIndex = from;
+  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
+    const raw = m[0];
+    let word = seen.get(raw);
+    if (word === undefined) {
+      const form = foldForm(raw);
+      const first = raw.charAt(0);
+      word = form ? { info: wordInfoInMode(form, mode), capitalised: first !== first.toLowerCase() } : null;
+      seen.set(raw, word);
+    }
+    if (word !== null) visit(word.info, word.capitalised);
+  }
+}
+
+// Words as written (before folding), per reading mode: one look-up per word on the indexer's path.
+type RawWord = { info: WordInfo; capitalised: boolean } | null;
+const rawWordCache: Record<Mode, BoundedCache<RawWord>> = { '': new BoundedCache(50_000), kk: new BoundedCache(20_000), sr: new BoundedCache(20_000) };
 
 /** What {@link indexTerms} reads: the searchable text of an item. */
 export interface IndexableText {

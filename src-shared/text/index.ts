@@ -30,6 +30,7 @@
  *   termsOf(token, options?)           → all keys of one document word (e:, f:, stems, cross)
  *   queryKeysOf(word)                  → keys that find a word typed in a query
  *   indexTerms(textOrFields, options?) → deduplicated keys for the Dexie multi-entry index
+ *   forEachWord(text, language, visit) → each word's analysis, for the renderer's indexer
  *   analyzeField(text, options?)       → key → positions map + folds, for matching and phrases
  *   analyzeDocument(fields, options?)  → AnalyzedDocument = the query module's MatchableDocument
  *   foldForm(word), wordInfo(form), normalizeLanguage(code), skeleton(word), kazakhVariants(word)
@@ -44,6 +45,7 @@ export {
   indexTerms,
   indexTermsWithForms,
   analyzeField,
+  forEachWord,
   analyzeDocument,
   foldForm,
   wordInfo,

@@ -1,0 +1,229 @@
+// The search index as the renderer reads it: the chunk directory (item keys, block ids) held in
+// memory while the index does not change, blocks cached by id (a block is never rewritten: a
+// chunk that grows gets new blocks), and term look-ups as bitsets over document numbers.
+// Document number = chunk ordinal × CHUNK_MAX + the chunk's local number.
+import type { PressWatchDb } from '../db/schema';
+import { Bitset } from './bitset';
+import { BLOCK_ROW, CHUNK_MAX, CHUNK_ROW, DEAD_ROW, blockFor, indexTable, lowerBound, readIndexMeta, type BlockRow, type ChunkRow, type DeadRow } from './indexLayout';
+
+export interface ChunkInfo {
+  id: number;
+  /** Document number of the chunk's local 0. */
+  base: number;
+  keys: string[];
+  blockIds: number[];
+  blockFirst: string[];
+  dead: Set<number>;
+}
+
+/** Decoded blocks kept between queries, bounded by their document numbers (2 bytes each). */
+const BLOCK_CACHE_DOCS = 8_000_000;
+const blockCache = new Map<string, BlockRow>();
+let blockCacheDocs = 0;
+
+function cacheBlock(id: string, block: BlockRow): void {
+  blockCache.set(id, block);
+  blockCacheDocs += block.docs.length;
+  for (const [oldId, old] of blockCache) {
+    if (blockCacheDocs <= BLOCK_CACHE_DOCS) break;
+    blockCache.delete(oldId);
+    blockCacheDocs -= old.docs.length;
+  }
+}
+
+const TERM_CACHE_SIZE = 256;
+
+export class IndexState {
+  readonly size: number;
+  /** Set when a block this directory names is gone: answers from it may miss documents. */
+  stale = false;
+  private liveDocs: Bitset | null = null;
+  private docsByKey: Map<string, number> | null = null;
+  /** Term and prefix look-ups of this version of the index (invalidated with it). */
+  private readonly lookups = new Map<string, Bitset>();
+
+  constructor(
+    /** The index's instance (see IndexMeta): block ids are unique within it. */
+    readonly instance: string,
+    readonly version: number,
+    readonly chunks: ChunkInfo[],
+  ) {
+    this.size = chunks.length * CHUNK_MAX;
+  }
+
+  empty(): Bitset {
+    return new Bitset(this.size);
+  }
+
+  /** Every indexed document that is the current version of its item. */
+  live(): Bitset {
+    if (!this.liveDocs) {
+      const live = this.empty();
+      for (const chunk of this.chunks) for (let local = 0; local < chunk.keys.length; local++) if (!chunk.dead.has(local)) live.add(chunk.base + local);
+      this.liveDocs = live;
+    }
+    return this.liveDocs;
+  }
+
+  /** Live document number of each indexed item key. */
+  docOfKey(): Map<string, number> {
+    if (!this.docsByKey) {
+      const map = new Map<string, number>();
+      for (const chunk of this.chunks) chunk.keys.forEach((key, local) => chunk.dead.has(local) || map.set(key, chunk.base + local));
+      this.docsByKey = map;
+    }
+    return this.docsByKey;
+  }
+
+  keyOf(doc: number): string | undefined {
+    return this.chunks[Math.floor(doc / CHUNK_MAX)]?.keys[doc % CHUNK_MAX];
+  }
+
+  keysOf(docs: Bitset): Set<string> {
+    const keys = new Set<string>();
+    docs.forEach((doc) => {
+      const key = this.keyOf(doc);
+      if (key !== undefined) keys.add(key);
+    });
+    return keys;
+  }
+
+  /** Documents having any of `terms`. */
+  async docsWithAny(db: PressWatchDb, terms: readonly string[]): Promise<Bitset> {
+    const id = '=' + [...terms].sort().join('\u0000');
+    return this.cached(id, async () => {
+      const out = this.empty();
+      const blocks = await this.blocks(db, (chunk) => terms.map((term) => blockFor(chunk.blockFirst, term)));
+      for (const { chunk, block } of blocks) {
+        for (const term of terms) {
+          const i = lowerBound(block.terms, term);
+          if (block.terms[i] === term) this.addDocs(out, chunk, block, i);
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Documents having a term that starts with `prefix`. */
+  async docsWithPrefix(db: PressWatchDb, prefix: string): Promise<Bitset> {
+    return this.cached('^' + prefix, async () => {
+      const out = this.empty();
+      const blocks = await this.blocks(db, (chunk) => {
+        const wanted: number[] = [];
+        for (let b = Math.max(0, blockFor(chunk.blockFirst, prefix)); b < chunk.blockFirst.length; b++) {
+          const first = chunk.blockFirst[b]!;
+          if (first > prefix && !first.startsWith(prefix)) break;
+          wanted.push(b);
+        }
+        return wanted;
+      });
+      for (const { chunk, block } of blocks) {
+        for (let i = lowerBound(block.terms, prefix); i < block.terms.length && block.terms[i]!.startsWith(prefix); i++) this.addDocs(out, chunk, block, i);
+      }
+      return out;
+    });
+  }
+
+  private addDocs(out: Bitset, chunk: ChunkInfo, block: BlockRow, i: number): void {
+    const end = block.offsets[i + 1]!;
+    const { base, dead } = chunk;
+    if (dead.size === 0) {
+      for (let j = block.offsets[i]!; j < end; j++) out.add(base + block.docs[j]!);
+      return;
+    }
+    for (let j = block.offsets[i]!; j < end; j++) {
+      const local = block.docs[j]!;
+      if (!dead.has(local)) out.add(base + local);
+    }
+  }
+
+  /** A set computed once per version of the index (the caller's id says what it is). */
+  memo(id: string, compute: () => Promise<Bitset>): Promise<Bitset> {
+    return this.cached('#' + id, compute);
+  }
+
+  private async cached(id: string, compute: () => Promise<Bitset>): Promise<Bitset> {
+    let hit = this.lookups.get(id);
+    if (!hit) {
+      hit = await compute();
+      if (this.lookups.size >= TERM_CACHE_SIZE) this.lookups.delete(this.lookups.keys().next().value!);
+      this.lookups.set(id, hit);
+    }
+    return hit;
+  }
+
+  /** The blocks `pick` names in each chunk (negative indexes ignored), read once each. */
+  private async blocks(db: PressWatchDb, pick: (chunk: ChunkInfo) => number[]): Promise<Array<{ chunk: ChunkInfo; block: BlockRow }>> {
+    const wanted: Array<{ chunk: ChunkInfo; id: number }> = [];
+    const seen = new Set<number>();
+    for (const chunk of this.chunks) {
+      for (const b of pick(chunk)) {
+        const id = chunk.blockIds[b];
+        if (id === undefined || seen.has(id)) continue;
+        seen.add(id);
+        wanted.push({ chunk, id });
+      }
+    }
+    const cacheKey = (id: number) => `${this.instance}:${id}`;
+    const missing = wanted.filter((w) => !blockCache.has(cacheKey(w.id))).map((w) => w.id);
+    if (missing.length > 0) {
+      const rows = await indexTable(db).bulkGet(missing);
+      rows.forEach((row, i) => {
+        if (row && row.term === BLOCK_ROW) cacheBlock(cacheKey(missing[i]!), row);
+        else this.stale = true; // the indexer rewrote the chunk since this directory was read
+      });
+    }
+    const out: Array<{ chunk: ChunkInfo; block: BlockRow }> = [];
+    for (const { chunk, id } of wanted) {
+      const block = blockCache.get(cacheKey(id));
+      if (block) out.push({ chunk, block });
+    }
+    return out;
+  }
+}
+
+/** Reads the chunk directory from the database (null: the index is not in this layout yet). */
+export async function loadIndexState(db: PressWatchDb): Promise<IndexState | null> {
+  const meta = await readIndexMeta(db);
+  if (!meta) return null;
+  const rows = await indexTable(db).where('term').anyOf([CHUNK_ROW, DEAD_ROW]).toArray();
+  const chunkRows = rows.filter((row): row is ChunkRow & { id: number } => row.term === CHUNK_ROW).sort((a, b) => a.id - b.id);
+  const chunks: ChunkInfo[] = chunkRows.map((row, ordinal) => ({ id: row.id, base: ordinal * CHUNK_MAX, keys: row.keys, blockIds: row.blockIds, blockFirst: row.blockFirst, dead: new Set() }));
+  const byId = new Map(chunks.map((chunk) => [chunk.id, chunk]));
+  for (const row of rows) {
+    if (row.term !== DEAD_ROW) continue;
+    const chunk = byId.get((row as DeadRow).chunk);
+    if (chunk) for (const local of (row as DeadRow).locals) chunk.dead.add(local);
+  }
+  return new IndexState(meta.instance, meta.version, chunks);
+}
+
+let states = new WeakMap<PressWatchDb, IndexState>();
+
+/** The index as it is now: the cached directory while the index's version has not moved. */
+export async function currentIndexState(db: PressWatchDb): Promise<IndexState | null> {
+  const meta = await readIndexMeta(db);
+  if (!meta) return null;
+  const cached = states.get(db);
+  if (cached && cached.version === meta.version) return cached;
+  const state = await loadIndexState(db);
+  if (state) states.set(db, state);
+  return state;
+}
+
+/** Drops a directory found stale, so that the next reader loads the current one. */
+export function forgetIndexState(db: PressWatchDb, state: IndexState): void {
+  if (states.get(db) === state) states.delete(db);
+}
+
+/** Hands the indexer's freshly written directory to the readers, sparing them a reload. */
+export function publishIndexState(db: PressWatchDb, state: IndexState): void {
+  states.set(db, state);
+}
+
+/** Forgets every cached directory, block and look-up (for cold measurements and tests). */
+export function clearIndexCaches(): void {
+  states = new WeakMap();
+  blockCache.clear();
+  blockCacheDocs = 0;
+}
