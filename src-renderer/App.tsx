@@ -242,6 +242,13 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
               <label>
                 {t('filters.to')} <input type="date" value={filter.to ?? ''} onChange={(e) => patchFilter({ to: e.target.value || null })} />
               </label>
+              <label>
+                <span className="visually-hidden">{t('filters.order')}</span>
+                <select value={filter.order} onChange={(event) => patchFilter({ order: event.target.value === 'oldest' ? 'oldest' : 'newest' })}>
+                  <option value="newest">{t('filters.newest')}</option>
+                  <option value="oldest">{t('filters.oldest')}</option>
+                </select>
+              </label>
               <button type="button" className="link-button" onClick={() => patchFilter(emptyFilter)}>
                 {t('filters.clear')}
               </button>

@@ -17,9 +17,11 @@ export interface ListFilter {
   from: string | null;
   to: string | null;
   query: string;
+  /** By publication time: the newest first (the morning scan) or the oldest first (a story's course). */
+  order: 'newest' | 'oldest';
 }
 
-export const emptyFilter: ListFilter = { view: 'all', sourceId: null, group: null, tagId: null, collectionId: null, from: null, to: null, query: '' };
+export const emptyFilter: ListFilter = { view: 'all', sourceId: null, group: null, tagId: null, collectionId: null, from: null, to: null, query: '', order: 'newest' };
 
 export type ListResult = { keys: string[]; error: null } | { keys: string[]; error: QueryError };
 
@@ -55,13 +57,13 @@ export async function listKeys(db: PressWatchDb, filter: ListFilter): Promise<Li
   // Read in index order and reverse in memory: a forward read is one getAllKeys() call, while a
   // reversed one walks a cursor item by item (seconds at 100,000 items).
   const [forward, ...sets] = await Promise.all([range.primaryKeys() as Promise<string[]>, ...narrowing]);
-  const ordered = forward.reverse();
+  const ordered = filter.order === 'oldest' ? forward : forward.reverse();
   const keys = sets.length === 0 ? ordered : ordered.filter((key) => sets.every((set) => set.has(key)));
   return error ? { keys, error } : { keys, error: null };
 }
 
 export function isUnfiltered(filter: ListFilter): boolean {
-  return filter.view === 'all' && !filter.sourceId && filter.group === null && !filter.tagId && !filter.collectionId && !filter.from && !filter.to && !filter.query.trim();
+  return filter.order === 'newest' && filter.view === 'all' && !filter.sourceId && filter.group === null && !filter.tagId && !filter.collectionId && !filter.from && !filter.to && !filter.query.trim();
 }
 
 /**
