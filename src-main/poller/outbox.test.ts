@@ -68,6 +68,23 @@ describe('Outbox', () => {
     expect(await new Outbox(dataDir).pending()).toHaveLength(30);
   });
 
+  it('makes the poller wait for room while many batches wait for the disk, and lets it go once they are written', async () => {
+    const outbox = new Outbox(dataDir);
+    let roomNow = false;
+    await outbox.room().then(() => (roomNow = true));
+    expect(roomNow).toBe(true);
+    const appends = Array.from({ length: 40 }, (_, i) => outbox.append(batch(`${String(i).padStart(15, '0')}-x`)));
+    let roomLater = false;
+    const room = outbox.room().then(() => (roomLater = true));
+    // Nothing is written before the next turn of the event loop: no room yet.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(roomLater).toBe(false);
+    await Promise.all(appends);
+    await room;
+    expect(roomLater).toBe(true);
+    expect(await new Outbox(dataDir).pending()).toHaveLength(40);
+  });
+
   it('fails only the batch that cannot be written; the others of its group are kept', async () => {
     const outbox = new Outbox(dataDir);
     const broken = { ...batch('000000000000002-b'), fetchedAt: 1n } as unknown as ItemBatch;

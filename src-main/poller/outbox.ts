@@ -17,13 +17,13 @@ import type { ItemBatch } from '../../src-shared/model';
 import { CHUNK_BYTES, ChunkedWriter } from './chunkedWriter';
 
 /** Batches per group file at most. */
-const GROUP_MAX_BATCHES = 64;
+const GROUP_MAX_BATCHES = 32;
 /**
  * Batches waiting for the disk before room() holds the poller back. Fetching outruns a slow or
  * busy disk easily, and every waiting batch is megabytes of items in memory: without a bound, a
  * cycle of a thousand sources on a slow disk held most of its items at once.
  */
-const QUEUE_ROOM = 64;
+const QUEUE_ROOM = 16;
 
 const ACK_LOG = 'acked.log';
 
