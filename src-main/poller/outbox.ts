@@ -274,7 +274,11 @@ async function writeBatch(writer: ChunkedWriter, batch: ItemBatch): Promise<void
   const { items, ...head } = batch;
   const headJson = JSON.stringify(head);
   await writer.write(headJson.length > 2 ? headJson.slice(0, -1) + ',"items":[' : '{"items":[');
-  for (let i = 0; i < items.length; i++) await writer.write((i === 0 ? '' : ',') + JSON.stringify(items[i]));
+  for (let i = 0; i < items.length; i++) {
+    // Separately: a comma joined to the item's JSON would copy the whole string to flatten it.
+    if (i > 0) await writer.write(',');
+    await writer.write(JSON.stringify(items[i]));
+  }
   await writer.write(']}');
 }
 

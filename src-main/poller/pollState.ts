@@ -107,7 +107,7 @@ export class PollStateFile {
         json = JSON.stringify(state);
         this.json.set(id, json);
       }
-      parts.push(JSON.stringify(id) + ':' + json);
+      parts.push(JSON.stringify(id) + ':', json);
     }
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
@@ -115,8 +115,14 @@ export class PollStateFile {
       const handle = await open(this.file + '.tmp', 'w');
       try {
         const writer = new ChunkedWriter(handle, (this.buffer ??= Buffer.allocUnsafe(CHUNK_BYTES)));
-        for (let i = 0; i < parts.length; i++) await writer.write((i === 0 ? '{' : ',') + parts[i]);
-        await writer.write(parts.length === 0 ? '{}' : '}');
+        // Key and value as separate pieces: joined, each value would be copied once more.
+        await writer.write('{');
+        for (let i = 0; i < parts.length; i += 2) {
+          if (i > 0) await writer.write(',');
+          await writer.write(parts[i]!);
+          await writer.write(parts[i + 1]!);
+        }
+        await writer.write('}');
         await writer.flush();
       } finally {
         await handle.close();
