@@ -1,7 +1,8 @@
 // One poll cycle, run in a child process by bench/feeds.ts so that its memory figure is the
 // poller's own and not the benchmark server's. Prints one JSON line on stdout.
 //   node --import tsx bench/pollCycle.ts <mode> <sources.json>
-//   mode 'poller': the real Poller, fetchFeed and durable outbox, as the app runs them;
+//   mode 'poller': the real Poller, fetchFeed and durable outbox, as the app runs them, with each
+//     batch acknowledged as the renderer acknowledges it;
 //   mode 'bare': fetch() + rss-parser parseString at the same total concurrency, nothing kept.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -45,16 +46,23 @@ async function runPoller(input: Input): Promise<PollCycleOutput> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'presswatch-bench-poll-'));
   try {
     const state = new PollStateFile(dataDir);
+    const outbox = new Outbox(dataDir);
     let items = 0;
     let failures = 0;
+    const acks: Array<Promise<void>> = [];
+    // As the renderer does when it connects: it asks for what is pending, then acknowledges each
+    // batch once stored (src-renderer/sync/connectService.ts), so the outbox empties as it goes.
+    await outbox.pending();
     const poller = new Poller({
       fetchFeed: (url, options) => fetchFeed(url, options, defaultFeedDeps),
       now: () => new Date(),
       random: Math.random,
-      outbox: new Outbox(dataDir),
+      outbox,
       state,
       onBatch: (batch) => {
         items += batch.items.length;
+        // The renderer's acknowledgement comes back over IPC after its transaction: later.
+        acks.push(new Promise((resolve) => setImmediate(resolve)).then(() => outbox.ack(batch.batchId)));
       },
       onStatus: (status) => {
         if (status.state === 'error') failures++;
@@ -69,6 +77,7 @@ async function runPoller(input: Input): Promise<PollCycleOutput> {
     poller.setSources(specs);
     const start = performance.now();
     await poller.pollDue();
+    await Promise.all(acks);
     const ms = performance.now() - start;
     const used = memory();
     poller.stop();

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,27 +10,120 @@ function batch(batchId: string): ItemBatch {
   return { batchId, sourceId: 'zakon', fetchedAt: '2026-02-26T13:00:00.000Z', feed: { title: 'Zakon.kz', url: 'https://www.zakon.kz/rss/', siteUrl: null, format: 'rss', language: 'ru' }, items: [] };
 }
 
+const ids = (batches: ItemBatch[]): string[] => batches.map((b) => b.batchId);
+
 describe('Outbox', () => {
   let dataDir: string;
+  let outboxDir: string;
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'presswatch-outbox-'));
+    outboxDir = path.join(dataDir, 'outbox');
   });
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
-  it('keeps whole batch files only, in order, until acknowledged', async () => {
+  /** Batch ids in whole files on disk right now, read without any Outbox (what a restart finds). */
+  function onDiskNow(): string[] {
+    const found: string[] = [];
+    for (const name of readdirSync(outboxDir).filter((n) => n.endsWith('.json'))) {
+      const content = JSON.parse(readFileSync(path.join(outboxDir, name), 'utf8')) as ItemBatch | ItemBatch[];
+      for (const b of Array.isArray(content) ? content : [content]) found.push(b.batchId);
+    }
+    return found;
+  }
+
+  const batchFiles = async (): Promise<string[]> => (await readdir(outboxDir)).filter((n) => n.endsWith('.json'));
+
+  it('keeps batches appended together in one file, in order, until each is acknowledged', async () => {
     const outbox = new Outbox(dataDir);
-    await Promise.all([outbox.append(batch('000000000000002-b')), outbox.append(batch('000000000000001-a'))]);
-    expect(await readdir(path.join(dataDir, 'outbox'))).toEqual(expect.arrayContaining(['000000000000001-a.json', '000000000000002-b.json']));
-    expect((await outbox.pending()).map((b) => b.batchId)).toEqual(['000000000000001-a', '000000000000002-b']);
+    await Promise.all([outbox.append(batch('000000000000002-b')), outbox.append(batch('000000000000001-a')), outbox.append(batch('000000000000003-c'))]);
+    expect(await batchFiles()).toEqual(['000000000000001-a.json']);
+    expect(ids(await outbox.pending())).toEqual(['000000000000001-a', '000000000000002-b', '000000000000003-c']);
+
     await outbox.ack('000000000000001-a');
-    expect((await outbox.pending()).map((b) => b.batchId)).toEqual(['000000000000002-b']);
+    expect(ids(await outbox.pending())).toEqual(['000000000000002-b', '000000000000003-c']);
+    // After a restart too: an acknowledged batch is not sent again.
+    expect(ids(await new Outbox(dataDir).pending())).toEqual(['000000000000002-b', '000000000000003-c']);
+
+    await outbox.ack('000000000000003-c');
+    await outbox.ack('000000000000002-b');
+    expect(await readdir(outboxDir)).toEqual([]);
+    expect(await new Outbox(dataDir).pending()).toEqual([]);
+  });
+
+  it('resolves no append before its batch is on disk, whether it waited for a group or not', async () => {
+    const outbox = new Outbox(dataDir);
+    const seenAtResolve: Array<{ id: string; onDisk: string[] }> = [];
+    const appends: Array<Promise<void>> = [];
+    // Some in the same tick, some while earlier groups are being written.
+    for (let i = 0; i < 30; i++) {
+      const id = `${String(i).padStart(15, '0')}-x`;
+      appends.push(outbox.append(batch(id)).then(() => void seenAtResolve.push({ id, onDisk: onDiskNow() })));
+      if (i % 7 === 6) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(appends);
+    expect(seenAtResolve).toHaveLength(30);
+    for (const { id, onDisk } of seenAtResolve) expect(onDisk).toContain(id);
+    // Grouped: fewer files (and fsyncs) than batches.
+    expect((await batchFiles()).length).toBeLessThan(30);
+    expect(await new Outbox(dataDir).pending()).toHaveLength(30);
+  });
+
+  it('makes the poller wait for room while many batches wait for the disk, and lets it go once they are written', async () => {
+    const outbox = new Outbox(dataDir);
+    let roomNow = false;
+    await outbox.room().then(() => (roomNow = true));
+    expect(roomNow).toBe(true);
+    const appends = Array.from({ length: 40 }, (_, i) => outbox.append(batch(`${String(i).padStart(15, '0')}-x`)));
+    let roomLater = false;
+    const room = outbox.room().then(() => (roomLater = true));
+    // Nothing is written before the next turn of the event loop: no room yet.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(roomLater).toBe(false);
+    await Promise.all(appends);
+    await room;
+    expect(roomLater).toBe(true);
+    expect(await new Outbox(dataDir).pending()).toHaveLength(40);
+  });
+
+  it('fails only the batch that cannot be written; the others of its group are kept', async () => {
+    const outbox = new Outbox(dataDir);
+    const broken = { ...batch('000000000000002-b'), fetchedAt: 1n } as unknown as ItemBatch;
+    const results = await Promise.allSettled([outbox.append(batch('000000000000001-a')), outbox.append(broken), outbox.append(batch('000000000000003-c'))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(ids(await new Outbox(dataDir).pending())).toEqual(['000000000000001-a', '000000000000003-c']);
+  });
+
+  it('loses nothing already appended when a later write is cut short by a crash', async () => {
+    const outbox = new Outbox(dataDir);
+    await outbox.append(batch('000000000000001-a'));
+    await outbox.append(batch('000000000000002-b'));
+    // What a crash during the next group write leaves: its temporary file, half written.
+    await writeFile(path.join(outboxDir, '000000000000003-c.json.tmp'), '[{"batchId":"000000000000003-c","sour');
+    const afterRestart = new Outbox(dataDir);
+    expect(ids(await afterRestart.pending())).toEqual(['000000000000001-a', '000000000000002-b']);
+    await afterRestart.ack('000000000000001-a');
+    await afterRestart.ack('000000000000002-b');
+    expect(await batchFiles()).toEqual([]);
+  });
+
+  it('reads and removes single-batch files an earlier version left', async () => {
+    await new Outbox(dataDir).append(batch('000000000000001-a'));
+    await writeFile(path.join(outboxDir, '000000000000002-b.json'), JSON.stringify(batch('000000000000002-b')));
+    const outbox = new Outbox(dataDir);
+    expect(ids(await outbox.pending())).toEqual(['000000000000001-a', '000000000000002-b']);
+    await outbox.ack('000000000000002-b');
+    expect(await batchFiles()).toEqual(['000000000000001-a.json']);
+  });
+
+  it('refuses a batch id that is not a plain file name', async () => {
+    await expect(new Outbox(dataDir).append(batch('../../etc/passwd'))).rejects.toThrow(/Invalid batch id/);
   });
 
   it('makes its folder again when it was removed while running', async () => {
     const outbox = new Outbox(dataDir);
     await outbox.append(batch('000000000000001-a'));
-    await rm(path.join(dataDir, 'outbox'), { recursive: true });
+    await rm(outboxDir, { recursive: true });
     await outbox.append(batch('000000000000002-b'));
-    expect((await outbox.pending()).map((b) => b.batchId)).toEqual(['000000000000002-b']);
+    expect(ids(await outbox.pending())).toEqual(['000000000000002-b']);
   });
 });

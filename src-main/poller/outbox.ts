@@ -1,50 +1,162 @@
 // The durable outbox: every batch of new items is written to disk before the renderer hears of
 // it, and removed only when the renderer says it has stored it. A crash of either process between
 // the two loses nothing: pending batches are sent again at start, and storing twice is harmless.
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+//
+// Group commit: batches appended while a write is under way (or in the same tick) are written
+// together, as one file with one fsync, and none of their appends resolves before that file and
+// its name are on disk. A thousand sources finishing in one cycle then cost tens of fsyncs, not
+// a thousand; an fsync waits for the disk, and on a slow disk those waits were the cycle's length.
+//
+// On disk, outbox/<first batch id>.json holds a JSON array of batches (a file written by an
+// older version holds one batch object; both are read). A file goes when every batch in it is
+// acknowledged; until then each acknowledgement is one line in acked.log, so a batch already
+// stored is not sent again after a restart, where it could undo a later edit of the same item.
+import { appendFile, mkdir, open, readFile, readdir, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemBatch } from '../../src-shared/model';
+import { CHUNK_BYTES, ChunkedWriter } from './chunkedWriter';
+
+/** Batches per group file at most. */
+const GROUP_MAX_BATCHES = 32;
+/**
+ * Batches waiting for the disk before room() holds the poller back. Fetching outruns a slow or
+ * busy disk easily, and every waiting batch is megabytes of items in memory: without a bound, a
+ * cycle of a thousand sources on a slow disk held most of its items at once.
+ */
+const QUEUE_ROOM = 16;
+
+const ACK_LOG = 'acked.log';
+
+interface Queued {
+  batch: ItemBatch;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
 
 export class Outbox {
   private readonly dir: string;
+  private queue: Queued[] = [];
+  private readonly roomWaiters: Array<() => void> = [];
+  private draining: Promise<void> | null = null;
+  private dirReady: Promise<unknown> | null = null;
+  /** Reused by every group write (they run one at a time). */
+  private buffer: Buffer | null = null;
+  /** batch id -> the file that holds it, for every batch written or read and not yet acknowledged. */
+  private readonly fileOf = new Map<string, string>();
+  /** file name -> ids in it not yet acknowledged. */
+  private readonly unacked = new Map<string, Set<string>>();
+  /** Ids acknowledged whose file is still on disk (they are in acked.log too) -> that file. */
+  private readonly ackedIn = new Map<string, string>();
+  /** Acknowledgements are applied one at a time, so the log and the files never disagree. */
+  private ackChain: Promise<void> = Promise.resolve();
+  /** acked.log may exist and hold lines. */
+  private logInUse = true;
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'outbox');
   }
 
-  async append(batch: ItemBatch): Promise<void> {
+  /** Resolves once the batch is on disk (data and name, fsynced); rejects if it could not be. */
+  append(batch: ItemBatch): Promise<void> {
     try {
-      await this.write(batch);
+      fileNameOf(batch.batchId);
     } catch (error) {
-      // The folder is made once per run; if it has gone since (a user cleaning up), make it again.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      this.dirReady = null;
-      await this.write(batch);
+      return Promise.reject(error);
     }
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ batch, resolve, reject });
+      this.draining ??= this.drain();
+    });
   }
 
-  private dirReady: Promise<unknown> | null = null;
+  /**
+   * Resolves when the queue of batches waiting for the disk is short enough to fetch more; the
+   * poller asks before each fetch, so it fetches no faster than the disk keeps what it fetched.
+   */
+  room(): Promise<void> {
+    if (this.queue.length < QUEUE_ROOM) return Promise.resolve();
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
 
-  private async write(batch: ItemBatch): Promise<void> {
+  private async drain(): Promise<void> {
+    // Whatever else is appended in this tick joins the first group.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const group = this.queue.splice(0, GROUP_MAX_BATCHES);
+      for (const wake of this.roomWaiters.splice(0, Math.max(0, QUEUE_ROOM - this.queue.length))) wake();
+      try {
+        await this.writeGroup(group);
+        for (const entry of group) entry.resolve();
+      } catch (error) {
+        if (group.length === 1) {
+          group[0]!.reject(error);
+          continue;
+        }
+        // One bad batch (one that cannot be serialised) must not fail the others: each alone.
+        for (const entry of group) {
+          try {
+            await this.writeGroup([entry]);
+            entry.resolve();
+          } catch (alone) {
+            entry.reject(alone);
+          }
+        }
+      }
+    }
+    this.draining = null;
+  }
+
+  private async writeGroup(group: Queued[]): Promise<void> {
+    const batches = group.map((entry) => entry.batch);
+    // Named after its oldest batch, so files sort in poll order as batch ids do.
+    const name = fileNameOf(batches.map((b) => b.batchId).reduce((a, b) => (b < a ? b : a)));
+    try {
+      try {
+        await this.writeFileDurably(name, batches);
+      } catch (error) {
+        // The folder is made once per run; if it has gone since (a user cleaning up), make it again.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        this.dirReady = null;
+        await this.writeFileDurably(name, batches);
+      }
+    } catch (error) {
+      // Its batches are written again, alone or on the next start of the poll: no stray copy.
+      await rm(path.join(this.dir, name), { force: true }).catch(() => {});
+      throw error;
+    }
+    const ids = new Set(batches.map((b) => b.batchId));
+    this.unacked.set(name, ids);
+    for (const id of ids) this.fileOf.set(id, name);
+  }
+
+  private async writeFileDurably(name: string, batches: ItemBatch[]): Promise<void> {
     this.dirReady ??= mkdir(this.dir, { recursive: true }).catch((error: unknown) => {
       this.dirReady = null;
       throw error;
     });
     await this.dirReady;
-    const finalPath = this.pathOf(batch.batchId);
+    const finalPath = path.join(this.dir, name);
     const tempPath = finalPath + '.tmp';
-    // Write, fsync, rename: a batch file is either whole or absent after a crash. One handle
-    // for writing and syncing: a thousand sources per cycle make every open count.
+    // Write, fsync, rename, fsync the folder: a group file is either whole or absent after a
+    // crash, and once append resolves its name survives a power cut too.
     const handle = await open(tempPath, 'w');
     try {
-      await handle.writeFile(JSON.stringify(batch));
+      const writer = new ChunkedWriter(handle, (this.buffer ??= Buffer.allocUnsafe(CHUNK_BYTES)));
+      for (let i = 0; i < batches.length; i++) {
+        await writer.write(i === 0 ? '[' : ',');
+        await writeBatch(writer, batches[i]!);
+      }
+      await writer.write(']');
+      await writer.flush();
       await handle.sync();
     } finally {
       await handle.close();
     }
     await rename(tempPath, finalPath);
+    await syncFolder(this.dir);
   }
 
+  /** Every batch on disk not yet acknowledged, oldest first. */
   async pending(): Promise<ItemBatch[]> {
     let names: string[];
     try {
@@ -52,24 +164,143 @@ export class Outbox {
     } catch {
       return [];
     }
+    const ackedOnDisk = await this.readAckLog();
     const batches: ItemBatch[] = [];
+    const present = new Set<string>();
     for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+      let content: unknown;
       try {
-        batches.push(JSON.parse(await readFile(path.join(this.dir, name), 'utf8')) as ItemBatch);
+        content = JSON.parse(await readFile(path.join(this.dir, name), 'utf8'));
       } catch {
         // A file that does not parse was never completely written (rename is atomic), so it
         // cannot be a batch anyone saw; leave it for inspection rather than crash start-up.
+        continue;
+      }
+      const inFile = (Array.isArray(content) ? content : [content]) as ItemBatch[];
+      const ids = new Set<string>();
+      for (const batch of inFile) {
+        present.add(batch.batchId);
+        if (this.ackedIn.has(batch.batchId) || ackedOnDisk.has(batch.batchId)) {
+          this.ackedIn.set(batch.batchId, name);
+          continue;
+        }
+        ids.add(batch.batchId);
+        batches.push(batch);
+      }
+      // Acknowledged in the meantime, entirely: nothing to register, the file is on its way out.
+      if (ids.size === 0 && !this.unacked.has(name)) {
+        await this.enqueueAck(() => this.removeFile(name));
+        continue;
+      }
+      if (!this.unacked.has(name)) this.unacked.set(name, ids);
+      for (const id of ids) this.fileOf.set(id, name);
+    }
+    // Log lines of files no longer on disk say nothing any more.
+    if ([...ackedOnDisk].some((id) => !present.has(id))) await this.enqueueAck(() => this.rewriteAckLog());
+    return batches.sort((a, b) => (a.batchId < b.batchId ? -1 : a.batchId > b.batchId ? 1 : 0));
+  }
+
+  /** The renderer has stored the batch: forget it. */
+  ack(batchId: string): Promise<void> {
+    return this.enqueueAck(async () => {
+      const name = this.fileOf.get(batchId);
+      if (!name) {
+        // Not written or read by this run: a file of its own, from before a restart.
+        await rm(path.join(this.dir, fileNameOf(batchId)), { force: true });
+        return;
+      }
+      const ids = this.unacked.get(name);
+      ids?.delete(batchId);
+      this.fileOf.delete(batchId);
+      if (!ids || ids.size === 0) {
+        await this.removeFile(name);
+        return;
+      }
+      this.ackedIn.set(batchId, name);
+      this.logInUse = true;
+      // Not fsynced, like the removal of a file: a lost line means one batch stored twice.
+      await appendFile(path.join(this.dir, ACK_LOG), batchId + '\n');
+    });
+  }
+
+  private enqueueAck(step: () => Promise<void>): Promise<void> {
+    const next = this.ackChain.then(step);
+    // One failed acknowledgement must not stop the next.
+    this.ackChain = next.catch(() => {});
+    return next;
+  }
+
+  private async removeFile(name: string): Promise<void> {
+    await rm(path.join(this.dir, name), { force: true });
+    this.unacked.delete(name);
+    for (const [id, file] of this.ackedIn) if (file === name) this.ackedIn.delete(id);
+    // No batch file left at all: the log can go, or it would grow with every file acknowledged
+    // in parts. Files written later hold new ids only, which no line of it names.
+    if (this.logInUse && this.unacked.size === 0) {
+      const names = await readdir(this.dir).catch(() => [] as string[]);
+      if (!names.some((n) => n.endsWith('.json'))) {
+        this.ackedIn.clear();
+        await rm(path.join(this.dir, ACK_LOG), { force: true });
+        this.logInUse = false;
       }
     }
-    return batches;
   }
 
-  async ack(batchId: string): Promise<void> {
-    await rm(this.pathOf(batchId), { force: true });
+  private async readAckLog(): Promise<Set<string>> {
+    try {
+      return new Set((await readFile(path.join(this.dir, ACK_LOG), 'utf8')).split('\n').filter((line) => line.length > 0));
+    } catch {
+      return new Set();
+    }
   }
 
-  private pathOf(batchId: string): string {
-    if (!/^[\w-]+$/.test(batchId)) throw new Error(`Invalid batch id: ${batchId}`);
-    return path.join(this.dir, `${batchId}.json`);
+  private async rewriteAckLog(): Promise<void> {
+    const live = [...this.ackedIn.keys()];
+    if (live.length === 0) await rm(path.join(this.dir, ACK_LOG), { force: true });
+    else await writeFileAtomically(path.join(this.dir, ACK_LOG), live.join('\n') + '\n');
   }
+}
+
+function fileNameOf(batchId: string): string {
+  if (!/^[\w-]+$/.test(batchId)) throw new Error(`Invalid batch id: ${batchId}`);
+  return `${batchId}.json`;
+}
+
+/**
+ * A batch as JSON, item by item: one string for a whole batch would be a large object (see
+ * chunkedWriter.ts). Its items come last, which JSON readers do not mind.
+ */
+async function writeBatch(writer: ChunkedWriter, batch: ItemBatch): Promise<void> {
+  const { items, ...head } = batch;
+  const headJson = JSON.stringify(head);
+  await writer.write(headJson.length > 2 ? headJson.slice(0, -1) + ',"items":[' : '{"items":[');
+  for (let i = 0; i < items.length; i++) {
+    // Separately: a comma joined to the item's JSON would copy the whole string to flatten it.
+    if (i > 0) await writer.write(',');
+    await writer.write(JSON.stringify(items[i]));
+  }
+  await writer.write(']}');
+}
+
+async function syncFolder(dir: string): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some file systems (and Windows) cannot sync a folder; the rename is then as durable as it gets.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EPERM' && code !== 'EISDIR' && code !== 'ENOTSUP') throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeFileAtomically(file: string, text: string): Promise<void> {
+  await writeFile(file + '.tmp', text);
+  await rename(file + '.tmp', file);
 }

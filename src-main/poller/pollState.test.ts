@@ -27,4 +27,23 @@ describe('PollStateFile', () => {
     expect(reloaded.get('s49').etag).toBe('"v49"');
     expect(reloaded.get('s0').etag).toBe('"v0"');
   });
+
+  it('writes what each save names and what a save without names changed, for every source', async () => {
+    const state = new PollStateFile(dataDir);
+    const onDisk = async (): Promise<Record<string, { etag: string | null; sent: Record<string, string> }>> => JSON.parse(await readFile(path.join(dataDir, 'poll-state.json'), 'utf8'));
+    for (const id of ['a', 'b', 'c']) state.get(id).etag = '"1"';
+    await state.save();
+    state.get('a').etag = '"2"';
+    state.get('a').sent['item-1'] = 'print';
+    await state.save('a');
+    expect(await onDisk()).toMatchObject({ a: { etag: '"2"', sent: { 'item-1': 'print' } }, b: { etag: '"1"' }, c: { etag: '"1"' } });
+    // As sources.resend does: several sources changed, saved without naming them.
+    state.get('b').etag = null;
+    state.get('c').etag = null;
+    await state.save();
+    expect(await onDisk()).toMatchObject({ a: { etag: '"2"' }, b: { etag: null }, c: { etag: null } });
+    const reloaded = new PollStateFile(dataDir);
+    await reloaded.load();
+    expect(reloaded.get('a').sent).toEqual({ 'item-1': 'print' });
+  });
 });

@@ -1,7 +1,8 @@
 // Per-source poll state kept by the main process: validators for conditional GET, schedule,
 // backoff and the fingerprints of items already handed to the renderer.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { CHUNK_BYTES, ChunkedWriter } from './chunkedWriter';
 
 export interface SourcePollState {
   etag: string | null;
@@ -41,6 +42,12 @@ export class PollStateFile {
   private writing: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
   private lastWriteAt = 0;
+  /** Sources changed since the last snapshot began; allChanged: every source. */
+  private changed = new Set<string>();
+  private allChanged = true;
+  /** Each source's state as JSON, as of the snapshot that last wrote it. */
+  private readonly json = new Map<string, string>();
+  private buffer: Buffer | null = null;
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, 'poll-state.json');
@@ -52,6 +59,7 @@ export class PollStateFile {
     } catch {
       this.states = {};
     }
+    this.allChanged = true;
   }
 
   get(sourceId: string): SourcePollState {
@@ -64,22 +72,67 @@ export class PollStateFile {
    * is taken when it starts and so includes all their changes. Writes start at most every
    * SAVE_INTERVAL_MS: a thousand sources finishing in one cycle then cost a few snapshots of the
    * whole state instead of a thousand.
+   *
+   * `sourceIds` names the sources changed since the last save; without it every source counts
+   * as changed. Only changed sources are turned into JSON again: the rest of a snapshot is the
+   * JSON of their last one, so a snapshot of a thousand sources costs what their changes cost.
    */
-  save(): Promise<void> {
+  save(...sourceIds: string[]): Promise<void> {
+    if (sourceIds.length === 0) this.allChanged = true;
+    for (const id of sourceIds) this.changed.add(id);
     if (this.queued) return this.queued;
     const next = this.writing.then(async () => {
       const wait = this.lastWriteAt + SAVE_INTERVAL_MS - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       this.queued = null;
       this.lastWriteAt = Date.now();
-      const snapshot = JSON.stringify(this.states);
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(this.file + '.tmp', snapshot);
-      await rename(this.file + '.tmp', this.file);
+      await this.writeSnapshot();
     });
     this.queued = next;
     // A failed write must not stop every later one.
     this.writing = next.catch(() => {});
     return next;
+  }
+
+  private async writeSnapshot(): Promise<void> {
+    // Taken before the first await: changes saved while this writes go into the next snapshot.
+    const all = this.allChanged;
+    const changed = this.changed;
+    this.allChanged = false;
+    this.changed = new Set();
+    const parts: string[] = [];
+    for (const [id, state] of Object.entries(this.states)) {
+      let json = all || changed.has(id) ? undefined : this.json.get(id);
+      if (json === undefined) {
+        json = JSON.stringify(state);
+        this.json.set(id, json);
+      }
+      parts.push(JSON.stringify(id) + ':', json);
+    }
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      // Written piece by piece: one string for the whole state would be megabytes (chunkedWriter.ts).
+      const handle = await open(this.file + '.tmp', 'w');
+      try {
+        const writer = new ChunkedWriter(handle, (this.buffer ??= Buffer.allocUnsafe(CHUNK_BYTES)));
+        // Key and value as separate pieces: joined, each value would be copied once more.
+        await writer.write('{');
+        for (let i = 0; i < parts.length; i += 2) {
+          if (i > 0) await writer.write(',');
+          await writer.write(parts[i]!);
+          await writer.write(parts[i + 1]!);
+        }
+        await writer.write('}');
+        await writer.flush();
+      } finally {
+        await handle.close();
+      }
+      await rename(this.file + '.tmp', this.file);
+    } catch (error) {
+      // Not on disk: what this snapshot carried must go into the next one.
+      if (all) this.allChanged = true;
+      for (const id of changed) this.changed.add(id);
+      throw error;
+    }
   }
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +36,6 @@ describe('Poller', () => {
   function makePoller(extra: Partial<PollerDeps> = {}) {
     const state = new PollStateFile(dataDir);
     const poller = new Poller({
-      ...extra,
       fetchFeed: async (_url, options) => {
         requests.push(options);
         const answer = answers.shift()!;
@@ -47,6 +48,7 @@ describe('Poller', () => {
       state,
       onBatch: (batch) => batches.push(batch),
       onStatus: (status) => statuses.push(status),
+      ...extra,
     });
     poller.setSources([source]);
     return { poller, state };
@@ -76,6 +78,26 @@ describe('Poller', () => {
     expect(requests[1]!.etag).toBe('"v1"');
   });
 
+  it('announces each batch only once it is on disk, also when many sources finish together', async () => {
+    const onDiskAtAnnounce: boolean[] = [];
+    const outboxDir = path.join(dataDir, 'outbox');
+    const { poller } = makePoller({
+      onBatch: (batch) => {
+        // Read straight from the files, as a restart would: no Outbox, no waiting.
+        const onDisk = readdirSync(outboxDir).filter((n) => n.endsWith('.json')).flatMap((name) => JSON.parse(readFileSync(path.join(outboxDir, name), 'utf8')) as ItemBatch[]);
+        onDiskAtAnnounce.push(onDisk.some((b) => b.batchId === batch.batchId && b.items.length === batch.items.length));
+        batches.push(batch);
+      },
+    });
+    const sources = Array.from({ length: 12 }, (_, i) => ({ ...source, id: `s${i}` }));
+    poller.setSources(sources);
+    for (let i = 0; i < sources.length; i++) answers.push(ok([item(`a${i}`, `Новость ${i}`), item(`b${i}`, `Ещё новость ${i}`)]));
+    await poller.pollNow(null);
+    expect(batches).toHaveLength(12);
+    expect(onDiskAtAnnounce).toEqual(Array(12).fill(true));
+    expect(await new Outbox(dataDir).pending()).toHaveLength(12);
+  });
+
   it('survives a restart: poll state and unacknowledged batches come back from disk', async () => {
     const first = makePoller();
     answers.push(ok([item('a', 'Токаев и Вучич провели брифинг')], '"v1"'));
@@ -91,6 +113,16 @@ describe('Poller', () => {
     expect(pending).toHaveLength(1);
     await new Outbox(dataDir).ack(pending[0]!.batchId);
     expect(await new Outbox(dataDir).pending()).toHaveLength(0);
+  });
+
+  it('does not send again what an earlier version already sent (same fingerprints in the saved state)', async () => {
+    const { poller, state } = makePoller();
+    const title = 'Токаев и Вучич провели брифинг';
+    // The fingerprint as earlier versions wrote it: SHA-1 over title, NUL, text, base64.
+    state.get('zakon').sent['a'] = createHash('sha1').update(title).update('\u0000').update(title).digest('base64');
+    answers.push(ok([item('a', title), item('b', 'Вучич прилетел в Астану')]));
+    await poller.poll('zakon');
+    expect(batches.map((b) => b.items.map((i) => i.id))).toEqual([['b']]);
   });
 
   it('reports a failure in words, backs off, and honours Retry-After', async () => {

@@ -1,6 +1,6 @@
 // The poller: decides which sources are due, fetches them under the host limits, turns new or
 // changed items into a batch, writes the batch to the durable outbox and only then announces it.
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { FetchFeedOptions, FetchFeedResult } from '../feeds/fetchFeed';
 import { FeedFetchError } from '../feeds/fetchFeed';
 import type { FeedItem, ItemBatch, SourceSpec, SourceStatus } from '../../src-shared/model';
@@ -123,13 +123,17 @@ export class Poller {
       const url = state.movedTo ?? spec.url;
       // Only the feed request holds a slot: enrichment below takes its own per page, so a
       // source can never wait on a slot it holds itself.
-      const result = await this.limiter.run(hostOf(url), () =>
-        this.deps.fetchFeed(url, {
+      const result = await this.limiter.run(hostOf(url), async () => {
+        // Not while many batches still wait for the disk: each is a feed's items in memory.
+        // Asked with the slot held, so that fetching pauses until the disk catches up; the
+        // outbox drains without slots, so this wait always ends.
+        await this.deps.outbox.room();
+        return this.deps.fetchFeed(url, {
           etag: needsFullFetch ? null : state.etag,
           lastModified: needsFullFetch ? null : state.lastModified,
           browserUserAgent: spec.browserUserAgent,
-        }, spec),
-      );
+        }, spec);
+      });
       state.etag = result.etag;
       state.lastModified = result.lastModified;
       // 301/308 move the source for good; 302/307 do not.
@@ -163,7 +167,7 @@ export class Poller {
       const delay = nextDelayAfterFailure(intervalMs, state.consecutiveFailures, retryAfter, this.deps.random);
       state.nextPollAt = new Date(now.getTime() + delay).toISOString();
     }
-    await this.deps.state.save();
+    await this.deps.state.save(spec.id);
   }
 
   private async enriched(spec: SourceSpec, items: FeedItem[]): Promise<FeedItem[]> {
@@ -215,8 +219,12 @@ export class Poller {
   }
 }
 
+/**
+ * SHA-1 of title, NUL, text, in base64, as fingerprints have always been (they are kept in the
+ * poll state). One-shot: a Hash object per item cost more than hashing its text.
+ */
 function fingerprint(item: FeedItem): string {
-  return createHash('sha1').update(item.title).update('\u0000').update(item.text).digest('base64');
+  return hash('sha1', item.title + '\u0000' + item.text, 'base64');
 }
 
 function hostOf(url: string): string {

@@ -1,0 +1,51 @@
+// Writes a file from many small strings through one reused buffer. The poller's files (outbox
+// groups, poll state) are megabytes of JSON each cycle; made as one string and one Buffer, each
+// would be a large object the garbage collector frees only in a full collection, and the heap
+// grows to hold a cycle's worth of them. Small strings die young and the buffer is never freed.
+import type { FileHandle } from 'node:fs/promises';
+
+/** Bytes written per system call. */
+export const CHUNK_BYTES = 256 * 1024;
+
+export class ChunkedWriter {
+  private used = 0;
+
+  /** `buffer` may be shared by writers that never run at the same time. */
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly buffer: Buffer,
+  ) {}
+
+  async write(text: string): Promise<void> {
+    if (text.length === 0) return;
+    // UTF-8 needs at most 3 bytes per UTF-16 unit: only text that might not fit is measured.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      const bytes = Buffer.byteLength(text, 'utf8');
+      if (this.used + bytes > this.buffer.length) {
+        await this.flush();
+        if (bytes > this.buffer.length) {
+          await writeAll(this.handle, Buffer.from(text, 'utf8'));
+          return;
+        }
+      }
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  /** Writes out what the buffer holds; call before syncing or closing. */
+  async flush(): Promise<void> {
+    if (this.used === 0) return;
+    const length = this.used;
+    this.used = 0;
+    await writeAll(this.handle, this.buffer.subarray(0, length));
+  }
+}
+
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, null);
+    // A short write happens on a nearly full disk; no progress at all means it is full.
+    if (bytesWritten <= 0) throw new Error('The disk took no more bytes');
+    offset += bytesWritten;
+  }
+}
