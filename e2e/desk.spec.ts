@@ -220,3 +220,17 @@ test('shows each source\u2019s items today and its next poll', async ({ app }) =
   await expect(page.getByRole('status')).toContainText('Добавлен источник');
   await expect(page.getByTestId('source-row').filter({ hasText: 'Сегодня: 3' })).toHaveCount(1);
 });
+
+test('lists the oldest first when asked, and the newest first again', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByTestId('item-count')).toHaveText('21 материал');
+  const times = () => page.getByTestId('item-row').locator('time').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''));
+  const newest = await times();
+  expect(newest).toEqual([...newest].sort().reverse());
+  await page.getByLabel('Порядок').selectOption('Сначала старые');
+  await expect.poll(async () => (await times())[0]! <= [...newest].sort()[0]!).toBe(true);
+  const oldest = await times();
+  expect(oldest).toEqual([...oldest].sort());
+  await page.getByLabel('Порядок').selectOption('Сначала новые');
+  await expect.poll(times).toEqual(newest);
+});
