@@ -3,6 +3,9 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { FeedItem, SourceSpec } from '../../src-shared/model';
 import { indexTerms, indexTermsWithForms } from '../../src-shared/text';
+import { assignStories, type Story, type StoryBand, type StoryPrint } from './stories';
+
+export type { Story, StoryBand, StoryPrint } from './stories';
 
 /** An item as stored: the feed's item plus where it came from and what the user did with it. */
 export interface StoredItem extends FeedItem {
@@ -20,6 +23,8 @@ export interface StoredItem extends FeedItem {
   tagIds: string[];
   /** Earlier versions when the outlet edited the title or text under the same identity. */
   previousVersions?: Array<{ title: string; text: string; seenAt: string }>;
+  /** The story the item tells (version 3): set when it is stored, never changed by an edit. */
+  storyId?: string;
 }
 
 export interface StoredSource extends SourceSpec {
@@ -101,6 +106,9 @@ export type PressWatchDb = Dexie & {
   postings: EntityTable<Posting, 'id'>;
   pendingIndex: EntityTable<PendingIndex, 'key'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  stories: EntityTable<Story, 'id'>;
+  storyBands: EntityTable<StoryBand, 'band'>;
+  storyPrints: EntityTable<StoryPrint, 'key'>;
 };
 
 export const DB_NAME = 'presswatch';
@@ -114,9 +122,8 @@ export function defineVersion1(db: Dexie): void {
   });
 }
 
-export function openDatabase(name: string = DB_NAME): PressWatchDb {
-  const db = new Dexie(name) as PressWatchDb;
-  defineVersion1(db);
+/** Version 2, as shipped: kept apart so that tests can write a database the way it wrote one. */
+export function defineVersion2(db: Dexie): void {
   // Version 2: the desk and search. Items gain user state and tags; search terms go to postings.
   db.version(2)
     .stores({
@@ -129,7 +136,43 @@ export function openDatabase(name: string = DB_NAME): PressWatchDb {
       topics: 'id, name',
     })
     .upgrade(upgradeItemsToVersion2);
+}
+
+export function openDatabase(name: string = DB_NAME): PressWatchDb {
+  const db = new Dexie(name) as PressWatchDb;
+  defineVersion1(db);
+  defineVersion2(db);
+  // Version 3: stories. Items gain their story; the band index and each item's fingerprint are
+  // kept so that grouping an arrival reads a few rows, today and after a restart.
+  db.version(3)
+    .stores({
+      items: 'key, sourceId, publishedAt, [sourceId+publishedAt], fetchedAt, read, starred, clipped, *tagIds, language, storyId',
+      stories: 'id, size, latestPublishedAt',
+      storyBands: 'band',
+      storyPrints: 'key, storyId',
+    })
+    .upgrade(groupStoredItems);
   return db;
+}
+
+/** Items grouped per step of the upgrade: bounds memory at 100,000 stored items. */
+const UPGRADE_CHUNK = 500;
+
+/** Groups every item stored before version 3, oldest first, in chunks, inside the upgrade. */
+async function groupStoredItems(tx: Transaction): Promise<void> {
+  const items = tx.table<StoredItem, string>('items');
+  const tables = {
+    stories: tx.table('stories') as EntityTable<Story, 'id'>,
+    storyBands: tx.table('storyBands') as EntityTable<StoryBand, 'band'>,
+    storyPrints: tx.table('storyPrints') as EntityTable<StoryPrint, 'key'>,
+  };
+  const keys = (await items.orderBy('publishedAt').primaryKeys()) as string[];
+  const now = new Date().toISOString();
+  for (let from = 0; from < keys.length; from += UPGRADE_CHUNK) {
+    const chunk = (await items.bulkGet(keys.slice(from, from + UPGRADE_CHUNK))).filter((item): item is StoredItem => item !== undefined);
+    const assigned = await assignStories(tables, chunk, now);
+    await items.bulkPut(chunk.map((item) => ({ ...item, storyId: assigned.get(item.key)! })));
+  }
 }
 
 async function upgradeItemsToVersion2(tx: Transaction): Promise<void> {

@@ -1,0 +1,198 @@
+// Stories as they are stored: every item gets a storyId when it arrives, found through a band
+// index kept in the database (so grouping survives restarts) and decided by src-shared/similarity.
+// The functions take table handles rather than the database, so the same code runs inside
+// storeBatch's transaction and inside the schema upgrade's version-change transaction.
+import type { EntityTable } from 'dexie';
+import { fingerprint, StoryGrouper, type Fingerprint, type GroupedItem } from '../../src-shared/similarity';
+
+/** One story: the items that tell it, in whichever outlets. Its id is the key of the item that started it. */
+export interface Story {
+  id: string;
+  /** The earliest published member (ties by key): the first publisher. */
+  firstItemKey: string;
+  firstPublishedAt: string;
+  latestPublishedAt: string;
+  /** Number of items (= itemKeys.length); indexed so the multi-item stories are read alone. */
+  size: number;
+  itemKeys: string[];
+  /** Distinct outlets, in the order they joined. */
+  sourceIds: string[];
+  updatedAt: string;
+}
+
+/** A band key of the LSH index and the items stored under it, newest last, at most {@link BAND_LIMIT}. */
+export interface StoryBand {
+  band: string;
+  keys: string[];
+}
+
+/** What the decision needs of an item already grouped: its fingerprint (without band keys) and story. */
+export interface StoryPrint {
+  key: string;
+  storyId: string;
+  publishedAt: string;
+  fp: Omit<Fingerprint, 'bands'>;
+}
+
+export interface StoryTables {
+  stories: EntityTable<Story, 'id'>;
+  storyBands: EntityTable<StoryBand, 'band'>;
+  storyPrints: EntityTable<StoryPrint, 'key'>;
+}
+
+/** The fields of an item grouping reads. */
+export interface GroupableItem {
+  key: string;
+  sourceId: string;
+  publishedAt: string;
+  title: string;
+  text: string;
+  summary?: string;
+  language: string | null;
+}
+
+/**
+ * Items kept per band key, newest by arrival. A band shared by hundreds of items (boilerplate, a
+ * name in every report) says little, and reading all of them would make each arrival cost grow
+ * with the archive; the same bound as the in-memory index the grouping was tuned with.
+ */
+export const BAND_LIMIT = 64;
+
+const byTimeThenKey = (a: { publishedAt: string; key: string }, b: { publishedAt: string; key: string }) =>
+  a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+
+/**
+ * Gives each item a story: an existing one found through the band index, or a new one. Writes the
+ * band rows, the items' prints and the story rows; the caller writes `storyId` on the items.
+ * Must run inside a transaction over the three tables (and whatever else the caller writes).
+ */
+export async function assignStories(tables: StoryTables, items: readonly GroupableItem[], now: string): Promise<Map<string, string>> {
+  const assigned = new Map<string, string>();
+  if (items.length === 0) return assigned;
+  // Oldest first, so that within one batch the story is named after its first publisher.
+  const ordered = [...items].sort(byTimeThenKey);
+  const prints = ordered.map((item) => ({
+    item,
+    // The feed's text, else its summary: an item with a title only still gets the title's shingles.
+    fp: fingerprint({ title: item.title, text: item.text || item.summary || '', language: item.language }),
+  }));
+
+  const bandKeys = [...new Set(prints.flatMap((p) => p.fp.bands))];
+  const bandRows = await tables.storyBands.bulkGet(bandKeys);
+  const bands = new Map<string, string[]>();
+  bandKeys.forEach((band, i) => bands.set(band, bandRows[i]?.keys ?? []));
+  const candidateKeys = [...new Set([...bands.values()].flat())];
+  // Candidates by item key, made once per batch: a crowded band lists the same items for many arrivals.
+  const known = new Map<string, GroupedItem>();
+  for (const row of await tables.storyPrints.bulkGet(candidateKeys)) {
+    if (row) known.set(row.key, { id: row.key, publishedAt: row.publishedAt, storyId: row.storyId, fingerprint: { ...row.fp, bands: [] } });
+  }
+
+  const grouper = new StoryGrouper((keys) => {
+    const found: GroupedItem[] = [];
+    for (const band of keys) {
+      const list = bands.get(band);
+      if (!list) continue;
+      for (let i = list.length - 1; i >= 0; i--) {
+        // Keys of items since removed have no print: skipped, and pruned when the band is rewritten.
+        const candidate = known.get(list[i]!);
+        if (candidate) found.push(candidate);
+      }
+    }
+    return found;
+  });
+
+  const dirtyBands = new Set<string>();
+  const newPrints: StoryPrint[] = [];
+  for (const { item, fp } of prints) {
+    const { storyId } = grouper.assignSync({ id: item.key, publishedAt: item.publishedAt, fingerprint: fp });
+    assigned.set(item.key, storyId);
+    const { bands: itemBands, ...stored } = fp;
+    newPrints.push({ key: item.key, storyId, publishedAt: item.publishedAt, fp: stored });
+    known.set(item.key, { id: item.key, publishedAt: item.publishedAt, storyId, fingerprint: fp });
+    for (const band of itemBands) {
+      const list = bands.get(band)!.filter((key) => known.has(key));
+      list.push(item.key);
+      if (list.length > BAND_LIMIT) list.splice(0, list.length - BAND_LIMIT);
+      bands.set(band, list);
+      dirtyBands.add(band);
+    }
+  }
+
+  await tables.storyPrints.bulkPut(newPrints);
+  await tables.storyBands.bulkPut([...dirtyBands].map((band) => ({ band, keys: bands.get(band)! })));
+  await updateStoryRows(tables, ordered, assigned, now);
+  return assigned;
+}
+
+async function updateStoryRows(tables: StoryTables, items: readonly GroupableItem[], assigned: Map<string, string>, now: string): Promise<void> {
+  const storyIds = [...new Set(assigned.values())];
+  const rows = await tables.stories.bulkGet(storyIds);
+  const stories = new Map<string, Story>();
+  storyIds.forEach((id, i) => {
+    const row = rows[i];
+    if (row) stories.set(id, { ...row, itemKeys: [...row.itemKeys], sourceIds: [...row.sourceIds] });
+  });
+  for (const item of items) {
+    const id = assigned.get(item.key)!;
+    const story = stories.get(id);
+    if (!story) {
+      stories.set(id, { id, firstItemKey: item.key, firstPublishedAt: item.publishedAt, latestPublishedAt: item.publishedAt, size: 1, itemKeys: [item.key], sourceIds: [item.sourceId], updatedAt: now });
+      continue;
+    }
+    if (story.itemKeys.includes(item.key)) continue;
+    story.itemKeys.push(item.key);
+    story.size = story.itemKeys.length;
+    if (!story.sourceIds.includes(item.sourceId)) story.sourceIds.push(item.sourceId);
+    if (byTimeThenKey(item, { publishedAt: story.firstPublishedAt, key: story.firstItemKey }) < 0) {
+      story.firstItemKey = item.key;
+      story.firstPublishedAt = item.publishedAt;
+    }
+    if (item.publishedAt > story.latestPublishedAt) story.latestPublishedAt = item.publishedAt;
+    story.updatedAt = now;
+  }
+  await tables.stories.bulkPut([...stories.values()]);
+}
+
+/**
+ * Takes removed items out of their stories: a story loses the members, gets a new first
+ * publisher and outlet list from those left, and goes when none is left. Their prints go too, so
+ * they are never a candidate again; band rows drop their keys when next written.
+ */
+export async function removeFromStories(
+  tables: StoryTables & { items: { bulkGet(keys: string[]): PromiseLike<Array<{ key: string; sourceId: string; publishedAt: string } | undefined>> } },
+  removed: ReadonlyArray<{ key: string; storyId?: string }>,
+  now: string,
+): Promise<void> {
+  if (removed.length === 0) return;
+  await tables.storyPrints.bulkDelete(removed.map((r) => r.key));
+  const gone = new Set(removed.map((r) => r.key));
+  const storyIds = [...new Set(removed.flatMap((r) => (r.storyId ? [r.storyId] : [])))];
+  const rows = (await tables.stories.bulkGet(storyIds)).filter((row): row is Story => row !== undefined);
+  const emptied: string[] = [];
+  const kept: Story[] = [];
+  for (const story of rows) {
+    const left = story.itemKeys.filter((key) => !gone.has(key));
+    if (left.length === 0) {
+      emptied.push(story.id);
+      continue;
+    }
+    const members = (await tables.items.bulkGet(left)).filter((m) => m !== undefined).sort(byTimeThenKey);
+    if (members.length === 0) {
+      emptied.push(story.id);
+      continue;
+    }
+    kept.push({
+      ...story,
+      itemKeys: members.map((m) => m.key),
+      size: members.length,
+      sourceIds: [...new Set(members.map((m) => m.sourceId))],
+      firstItemKey: members[0]!.key,
+      firstPublishedAt: members[0]!.publishedAt,
+      latestPublishedAt: members.at(-1)!.publishedAt,
+      updatedAt: now,
+    });
+  }
+  await tables.stories.bulkDelete(emptied);
+  await tables.stories.bulkPut(kept);
+}
