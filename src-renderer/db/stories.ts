@@ -58,6 +58,11 @@ export interface GroupableItem {
  */
 export const BAND_LIMIT = 64;
 
+/** Candidates compared per arrival at most, the nearest in time kept (the grouper's own bound is 200). */
+export const MAX_CANDIDATES = 100;
+/** Members of one story compared per arrival at most, the nearest in time. */
+export const PER_STORY_CANDIDATES = 8;
+
 const byTimeThenKey = (a: { publishedAt: string; key: string }, b: { publishedAt: string; key: string }) =>
   a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
@@ -84,32 +89,56 @@ export async function assignStories(tables: StoryTables, items: readonly Groupab
   const candidateKeys = [...new Set([...bands.values()].flat())];
   // Candidates by item key, made once per batch: a crowded band lists the same items for many arrivals.
   const known = new Map<string, GroupedItem>();
+  const timeOf = new Map<string, number>();
   for (const row of await tables.storyPrints.bulkGet(candidateKeys)) {
-    if (row) known.set(row.key, { id: row.key, publishedAt: row.publishedAt, storyId: row.storyId, fingerprint: { ...row.fp, bands: [] } });
+    if (!row) continue;
+    known.set(row.key, { id: row.key, publishedAt: row.publishedAt, storyId: row.storyId, fingerprint: { ...row.fp, bands: [] } });
+    timeOf.set(row.key, Date.parse(row.publishedAt));
   }
 
+  // Each candidate once, and only the ones nearest in time when bands are crowded (the same
+  // agency text in every outlet every day): the decision then costs a bounded number of comparisons.
+  let arrivalMs = 0;
   const grouper = new StoryGrouper((keys) => {
-    const found: GroupedItem[] = [];
+    const seen = new Set<string>();
+    const found: Array<{ candidate: GroupedItem; distance: number }> = [];
     for (const band of keys) {
       const list = bands.get(band);
       if (!list) continue;
       for (let i = list.length - 1; i >= 0; i--) {
+        const key = list[i]!;
+        if (seen.has(key)) continue;
+        seen.add(key);
         // Keys of items since removed have no print: skipped, and pruned when the band is rewritten.
-        const candidate = known.get(list[i]!);
-        if (candidate) found.push(candidate);
+        const candidate = known.get(key);
+        if (candidate) found.push({ candidate, distance: Math.abs((timeOf.get(key) ?? 0) - arrivalMs) });
       }
     }
-    return found;
+    // Nearest first; a few members per story are enough to recognise it, and keep one crowded
+    // story from pushing every other story out of the bound.
+    found.sort((a, b) => a.distance - b.distance);
+    const perStory = new Map<string, number>();
+    const chosen: GroupedItem[] = [];
+    for (const { candidate } of found) {
+      const seenOfStory = perStory.get(candidate.storyId) ?? 0;
+      if (seenOfStory >= PER_STORY_CANDIDATES) continue;
+      perStory.set(candidate.storyId, seenOfStory + 1);
+      chosen.push(candidate);
+      if (chosen.length >= MAX_CANDIDATES) break;
+    }
+    return chosen;
   });
 
   const dirtyBands = new Set<string>();
   const newPrints: StoryPrint[] = [];
   for (const { item, fp } of prints) {
+    arrivalMs = Date.parse(item.publishedAt);
     const { storyId } = grouper.assignSync({ id: item.key, publishedAt: item.publishedAt, fingerprint: fp });
     assigned.set(item.key, storyId);
     const { bands: itemBands, ...stored } = fp;
     newPrints.push({ key: item.key, storyId, publishedAt: item.publishedAt, fp: stored });
     known.set(item.key, { id: item.key, publishedAt: item.publishedAt, storyId, fingerprint: fp });
+    timeOf.set(item.key, arrivalMs);
     for (const band of itemBands) {
       const list = bands.get(band)!.filter((key) => known.has(key));
       list.push(item.key);

@@ -5,9 +5,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../../src-shared/query';
-import type { PressWatchDb, StoredItem, Tag } from '../../db/schema';
+import type { PressWatchDb, StoredItem, Story, Tag } from '../../db/schema';
 import { Highlighted } from '../../search/highlight';
 import { formatDateTime } from '../../ui/formatTime';
+import { StoryBadge } from '../stories/StoryBadge';
 
 interface ItemListProps {
   db: PressWatchDb;
@@ -21,11 +22,13 @@ interface ItemListProps {
   complete: boolean;
   onOpen: (key: string) => void;
   onToggleChecked: (key: string, range: boolean) => void;
+  /** In stories mode: the story a row stands for (rows of lone items have none). */
+  stories?: ReadonlyMap<string, Story>;
 }
 
 const ROW_HEIGHT = 68;
 
-export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, query, complete, onOpen, onToggleChecked }: ItemListProps) {
+export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, query, complete, onOpen, onToggleChecked, stories }: ItemListProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: keys.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
@@ -79,6 +82,7 @@ export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, qu
                   <div className="item-meta">
                     <span className="item-outlet">{sourceNames.get(item.sourceId) ?? item.feedTitle}</span>
                     <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt, i18n.language)}</time>
+                    {stories?.has(key) ? <StoryBadge story={stories.get(key)!} /> : null}
                     {item.tagIds.map((id) => {
                       const tag = tags.get(id);
                       return tag ? (
