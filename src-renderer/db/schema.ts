@@ -3,7 +3,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { FeedItem, SourceSpec } from '../../src-shared/model';
 import { indexTerms, indexTermsWithForms } from '../../src-shared/text';
-import { assignStories, type Story, type StoryBand, type StoryPrint } from './stories';
+import { assignStories, type Story, type StoryBand, type StoryPrint, type StoryTables } from './stories';
 
 export type { Story, StoryBand, StoryPrint } from './stories';
 
@@ -155,24 +155,46 @@ export function openDatabase(name: string = DB_NAME): PressWatchDb {
   return db;
 }
 
-/** Items grouped per step of the upgrade: bounds memory at 100,000 stored items. */
-const UPGRADE_CHUNK = 500;
+/** Items grouped per step: bounds memory at 100,000 stored items. */
+const GROUP_CHUNK = 500;
 
-/** Groups every item stored before version 3, oldest first, in chunks, inside the upgrade. */
+/** Groups these items (oldest first), a chunk at a time, with the given tables (a transaction's). */
+async function groupItems(items: Pick<EntityTable<StoredItem, 'key'>, 'bulkGet' | 'bulkPut'>, tables: StoryTables, keys: readonly string[]): Promise<void> {
+  const now = new Date().toISOString();
+  for (let from = 0; from < keys.length; from += GROUP_CHUNK) {
+    const chunk = (await items.bulkGet(keys.slice(from, from + GROUP_CHUNK))).filter((item): item is StoredItem => item !== undefined && !item.storyId);
+    const assigned = await assignStories(tables, chunk, now);
+    await items.bulkPut(chunk.map((item) => ({ ...item, storyId: assigned.get(item.key)! })));
+  }
+}
+
+/** Groups every item stored before version 3, inside the upgrade. */
 async function groupStoredItems(tx: Transaction): Promise<void> {
-  const items = tx.table<StoredItem, string>('items');
+  const items = tx.table('items') as EntityTable<StoredItem, 'key'>;
   const tables = {
     stories: tx.table('stories') as EntityTable<Story, 'id'>,
     storyBands: tx.table('storyBands') as EntityTable<StoryBand, 'band'>,
     storyPrints: tx.table('storyPrints') as EntityTable<StoryPrint, 'key'>,
   };
-  const keys = (await items.orderBy('publishedAt').primaryKeys()) as string[];
-  const now = new Date().toISOString();
-  for (let from = 0; from < keys.length; from += UPGRADE_CHUNK) {
-    const chunk = (await items.bulkGet(keys.slice(from, from + UPGRADE_CHUNK))).filter((item): item is StoredItem => item !== undefined);
-    const assigned = await assignStories(tables, chunk, now);
-    await items.bulkPut(chunk.map((item) => ({ ...item, storyId: assigned.get(item.key)! })));
+  await groupItems(items, tables, (await items.orderBy('publishedAt').primaryKeys()) as string[]);
+}
+
+/**
+ * Groups items that have no story: those of a backup written before version 3, restored into
+ * this one. One transaction per chunk, so a large restore does not hold the database for long.
+ */
+export async function groupItemsWithoutStory(db: PressWatchDb): Promise<number> {
+  const [all, grouped] = await Promise.all([db.items.orderBy('publishedAt').primaryKeys(), db.items.orderBy('storyId').primaryKeys()]);
+  const has = new Set(grouped as string[]);
+  const missing = (all as string[]).filter((key) => !has.has(key));
+  for (let from = 0; from < missing.length; from += GROUP_CHUNK) {
+    const chunk = missing.slice(from, from + GROUP_CHUNK);
+    // An async callback: Dexie keeps the transaction across native awaits only inside one.
+    await db.transaction('rw', [db.items, db.stories, db.storyBands, db.storyPrints], async () => {
+      await groupItems(db.items, db, chunk);
+    });
   }
+  return missing.length;
 }
 
 async function upgradeItemsToVersion2(tx: Transaction): Promise<void> {

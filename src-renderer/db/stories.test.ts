@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedItem, ItemBatch } from '../../src-shared/model';
 import { STORIES, type LabelledItem } from '../../src-shared/similarity/testdata/stories';
 import { cleanUpOldItems } from './cleanup';
-import { openDatabase, type PressWatchDb } from './schema';
+import { groupItemsWithoutStory, openDatabase, type PressWatchDb } from './schema';
 import { storeBatch } from './storeBatch';
 
 function feedItem(item: LabelledItem): FeedItem {
@@ -78,8 +78,7 @@ describe('stories as items are stored', () => {
     const snapshot = async () => ({
       items: (await db.items.toArray()).map((i) => [i.key, i.storyId]),
       stories: await db.stories.toArray(),
-      bands: await db.storyBands.toArray(),
-      prints: await db.storyPrints.count(),
+      prints: await db.storyPrints.toArray(),
     });
     const before = await snapshot();
     for (const batch of batches) await storeBatch(db, { ...batch, fetchedAt: '2026-03-01T00:00:00.000Z' });
@@ -128,5 +127,25 @@ describe('stories as items are stored', () => {
     expect(after.size).toBe(1);
     expect(after.firstItemKey).toBe(keep);
     expect(await db.storyPrints.count()).toBe(await db.items.count());
+  });
+
+  it('items restored from a backup without stories join their stories', async () => {
+    db = openDatabase('stories-restore');
+    const briefing = STORIES.filter((s) => s.story === 'briefing');
+    for (const batch of batchesOf(briefing)) await storeBatch(db, batch);
+    const grouped = new Map((await db.items.toArray()).map((i) => [i.key, i.storyId]));
+    // What a restore of an older backup leaves: items without a story, no story tables.
+    await db.items.toCollection().modify((item) => {
+      delete item.storyId;
+    });
+    await db.stories.clear();
+    await db.storyBands.clear();
+    await db.storyPrints.clear();
+    expect(await groupItemsWithoutStory(db)).toBe(briefing.length);
+    const after = await db.items.toArray();
+    // The same grouping as when they arrived (story ids may differ; membership does not).
+    const members = (story: Map<string, string | undefined>) => [...new Set(story.values())].map((id) => [...story].filter(([, s]) => s === id).map(([k]) => k).sort()).sort();
+    expect(members(new Map(after.map((i) => [i.key, i.storyId])))).toEqual(members(grouped));
+    expect(await groupItemsWithoutStory(db)).toBe(0);
   });
 });
