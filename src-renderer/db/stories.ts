@@ -60,6 +60,8 @@ export const BAND_LIMIT = 64;
 
 /** Candidates compared per arrival at most, the nearest in time kept (the grouper's own bound is 200). */
 export const MAX_CANDIDATES = 100;
+/** Stored items whose fingerprints are read per arrival at most. */
+export const STORED_PER_ARRIVAL = 48;
 /** Members of one story compared per arrival at most, the nearest in time. */
 export const PER_STORY_CANDIDATES = 8;
 
@@ -86,7 +88,10 @@ export async function assignStories(tables: StoryTables, items: readonly Groupab
   const bandRows = await tables.storyBands.bulkGet(bandKeys);
   const bands = new Map<string, string[]>();
   bandKeys.forEach((band, i) => bands.set(band, bandRows[i]?.keys ?? []));
-  const candidateKeys = [...new Set([...bands.values()].flat())];
+  // Which stored items each arrival looks at, chosen before any print is read: the newest under
+  // each of its bands in turn. Crowded bands would otherwise have every arrival read thousands of prints.
+  const picks = prints.map(({ fp }) => pickStored(fp.bands.map((band) => bands.get(band)!)));
+  const candidateKeys = [...new Set(picks.flat())];
   // Candidates by item key, made once per batch: a crowded band lists the same items for many arrivals.
   const known = new Map<string, GroupedItem>();
   const timeOf = new Map<string, number>();
@@ -99,21 +104,21 @@ export async function assignStories(tables: StoryTables, items: readonly Groupab
   // Each candidate once, and only the ones nearest in time when bands are crowded (the same
   // agency text in every outlet every day): the decision then costs a bounded number of comparisons.
   let arrivalMs = 0;
+  let arrivalPicks: string[] = [];
+  // Items of this batch already grouped, by band: later arrivals of the batch meet them too.
+  const batchBands = new Map<string, string[]>();
   const grouper = new StoryGrouper((keys) => {
     const seen = new Set<string>();
     const found: Array<{ candidate: GroupedItem; distance: number }> = [];
-    for (const band of keys) {
-      const list = bands.get(band);
-      if (!list) continue;
-      for (let i = list.length - 1; i >= 0; i--) {
-        const key = list[i]!;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        // Keys of items since removed have no print: skipped, and pruned when the band is rewritten.
-        const candidate = known.get(key);
-        if (candidate) found.push({ candidate, distance: Math.abs((timeOf.get(key) ?? 0) - arrivalMs) });
-      }
-    }
+    const consider = (key: string) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      // Keys of items since removed have no print: skipped (the band's bound pushes them out).
+      const candidate = known.get(key);
+      if (candidate) found.push({ candidate, distance: Math.abs((timeOf.get(key) ?? 0) - arrivalMs) });
+    };
+    for (const key of arrivalPicks) consider(key);
+    for (const band of keys) for (const key of batchBands.get(band) ?? []) consider(key);
     // Nearest first; a few members per story are enough to recognise it, and keep one crowded
     // story from pushing every other story out of the bound.
     found.sort((a, b) => a.distance - b.distance);
@@ -131,8 +136,9 @@ export async function assignStories(tables: StoryTables, items: readonly Groupab
 
   const dirtyBands = new Set<string>();
   const newPrints: StoryPrint[] = [];
-  for (const { item, fp } of prints) {
+  prints.forEach(({ item, fp }, index) => {
     arrivalMs = Date.parse(item.publishedAt);
+    arrivalPicks = picks[index]!;
     const { storyId } = grouper.assignSync({ id: item.key, publishedAt: item.publishedAt, fingerprint: fp });
     assigned.set(item.key, storyId);
     const { bands: itemBands, ...stored } = fp;
@@ -140,18 +146,34 @@ export async function assignStories(tables: StoryTables, items: readonly Groupab
     known.set(item.key, { id: item.key, publishedAt: item.publishedAt, storyId, fingerprint: fp });
     timeOf.set(item.key, arrivalMs);
     for (const band of itemBands) {
-      const list = bands.get(band)!.filter((key) => known.has(key));
+      const inBatch = batchBands.get(band);
+      if (inBatch) inBatch.push(item.key);
+      else batchBands.set(band, [item.key]);
+      const list = bands.get(band)!;
       list.push(item.key);
       if (list.length > BAND_LIMIT) list.splice(0, list.length - BAND_LIMIT);
-      bands.set(band, list);
       dirtyBands.add(band);
     }
-  }
+  });
 
   await tables.storyPrints.bulkPut(newPrints);
   await tables.storyBands.bulkPut([...dirtyBands].map((band) => ({ band, keys: bands.get(band)! })));
   await updateStoryRows(tables, ordered, assigned, now);
   return assigned;
+}
+
+/** Stored items an arrival looks at: the newest under each of its bands in turn, distinct, at most {@link STORED_PER_ARRIVAL}. */
+function pickStored(lists: ReadonlyArray<readonly string[]>): string[] {
+  const out = new Set<string>();
+  const deepest = Math.max(0, ...lists.map((list) => list.length));
+  for (let depth = 0; depth < deepest && out.size < STORED_PER_ARRIVAL; depth++) {
+    for (const list of lists) {
+      if (depth >= list.length) continue;
+      out.add(list[list.length - 1 - depth]!);
+      if (out.size >= STORED_PER_ARRIVAL) break;
+    }
+  }
+  return [...out];
 }
 
 async function updateStoryRows(tables: StoryTables, items: readonly GroupableItem[], assigned: Map<string, string>, now: string): Promise<void> {
