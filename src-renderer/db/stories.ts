@@ -53,10 +53,11 @@ export interface GroupableItem {
 
 /**
  * Items kept per band key, newest by arrival. A band shared by hundreds of items (boilerplate, a
- * name in every report) says little, and reading all of them would make each arrival cost grow
- * with the archive; the same bound as the in-memory index the grouping was tuned with.
+ * name in every report) says little, and an arrival looks at only {@link STORED_PER_ARRIVAL}
+ * items across its twenty-odd bands, the newest of each in turn; a longer row would only make
+ * every write of it dearer (measured: band-row writes were the largest share of the cost).
  */
-export const BAND_LIMIT = 64;
+export const BAND_LIMIT = 16;
 
 /** Candidates compared per arrival at most, the nearest in time kept (the grouper's own bound is 200). */
 export const MAX_CANDIDATES = 100;
