@@ -15,6 +15,8 @@ import { ReaderPane } from './features/reader/ReaderPane';
 import { SearchBox } from './features/search/SearchBox';
 import { SourceManager } from './features/sources/SourceManager';
 import { SourcesPane } from './features/sources/SourcesPane';
+import { ListModeSwitch } from './features/stories/ListModeSwitch';
+import { useStoryView, type ListMode } from './features/stories/useStoryView';
 import { applyTag, ensureTag, removeTag } from './features/tags/tagActions';
 import { TagInput } from './features/tags/TagInput';
 import { TagsPane } from './features/tags/TagsPane';
@@ -102,6 +104,10 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   const counts = useRevisionQuery(() => (list ? sourceCounts(db, sources, new Date()) : Promise.resolve(undefined)), [db, sources, revision, list !== undefined]) ?? {};
   const keys = useMemo(() => list?.keys ?? preview?.keys ?? [], [list, preview]);
   const total = list ? list.keys.length : null;
+  // In stories mode the list shows one row per story; a selection then stands for all its items.
+  const [listMode, setListMode] = useState<ListMode>('items');
+  const stories = useStoryView(db, keys, listMode, revision);
+  const rowKeys = stories.keys;
   const query = useMemo(() => parsedOrNull(filter.query), [filter.query]);
   const tagMap = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
   const sourceNames = useMemo(() => new Map(sources.map((s) => [s.id, s.name])), [sources]);
@@ -121,19 +127,19 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
     setChecked((previous) => {
       const next = new Set(previous);
       if (range && lastChecked) {
-        const from = Math.min(keys.indexOf(lastChecked), keys.indexOf(key));
-        const to = Math.max(keys.indexOf(lastChecked), keys.indexOf(key));
-        for (const k of keys.slice(from, to + 1)) next.add(k);
+        const from = Math.min(rowKeys.indexOf(lastChecked), rowKeys.indexOf(key));
+        const to = Math.max(rowKeys.indexOf(lastChecked), rowKeys.indexOf(key));
+        for (const k of rowKeys.slice(from, to + 1)) next.add(k);
       } else if (next.has(key)) next.delete(key);
       else next.add(key);
       return next;
     });
     setLastChecked(key);
   };
-  const targetKeys = checked.size > 0 ? [...checked] : selectedKey ? [selectedKey] : [];
+  const targetKeys = checked.size > 0 ? stories.expand(checked) : selectedKey ? [selectedKey] : [];
 
   useShortcuts({
-    keys,
+    keys: rowKeys,
     selectedKey,
     open,
     toggleStar: () => {
@@ -234,7 +240,9 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
           <div className="list-header">
             <h2>
               {t('items.heading')} <span className="count" data-testid="item-count">{total === null ? t('items.counting') : t('items.count', { count: total })}</span>
+              {listMode === 'stories' ? <span className="count" data-testid="story-count"> · {t('stories.count', { count: rowKeys.length })}</span> : null}
             </h2>
+            <ListModeSwitch mode={listMode} onChange={(mode) => { setListMode(mode); setChecked(new Set()); }} />
             <div className="filter-row">
               <label>
                 {t('filters.from')} <input type="date" value={filter.from ?? ''} onChange={(e) => patchFilter({ from: e.target.value || null })} />
@@ -274,12 +282,12 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
                   inputId="bulk-tag-input"
                   onApply={async (name) => {
                     const tag = await ensureTag(db, name);
-                    await applyTag(db, [...checked], tag.id);
+                    await applyTag(db, stories.expand(checked), tag.id);
                   }}
                 />
                 <label>
                   <span className="visually-hidden">{t('tags.removeFromSelected')}</span>
-                  <select value="" onChange={(event) => event.target.value && void removeTag(db, [...checked], event.target.value)}>
+                  <select value="" onChange={(event) => event.target.value && void removeTag(db, stories.expand(checked), event.target.value)}>
                     <option value="">{t('tags.removeFromSelected')}</option>
                     {tags.map((tag) => (
                       <option key={tag.id} value={tag.id}>
@@ -288,7 +296,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
                     ))}
                   </select>
                 </label>
-                <button type="button" onClick={() => setClipKeys([...checked])}>
+                <button type="button" onClick={() => setClipKeys(stories.expand(checked))}>
                   ✂ {t('reader.clip')}
                 </button>
                 <button type="button" className="link-button" onClick={() => setChecked(new Set())}>
@@ -297,10 +305,10 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
               </div>
             ) : null}
           </div>
-          <ItemList db={db} keys={keys} onRowsRead={() => setFirstRowsRead(true)} complete={list !== undefined} selectedKey={selectedKey} checked={checked} tags={tagMap} sourceNames={sourceNames} query={query} onOpen={open} onToggleChecked={toggleChecked} />
+          <ItemList db={db} keys={rowKeys} stories={stories.stories} onRowsRead={() => setFirstRowsRead(true)} complete={list !== undefined} selectedKey={selectedKey} checked={checked} tags={tagMap} sourceNames={sourceNames} query={query} onOpen={open} onToggleChecked={toggleChecked} />
         </section>
         <main className="reader-pane">
-          <ReaderPane db={db} itemKey={selectedKey} tags={tags} sourceNames={sourceNames} query={query} offlineImageUrl={offlineImageUrl} onClip={setClipKeys} />
+          <ReaderPane db={db} itemKey={selectedKey} tags={tags} sourceNames={sourceNames} query={query} offlineImageUrl={offlineImageUrl} onClip={setClipKeys} onOpen={open} />
         </main>
       </div>
       {clipKeys ? (
@@ -320,7 +328,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
         <Suspense fallback={null}>
           <ExportDialog
             db={db}
-            keys={checked.size > 0 ? keys.filter((k) => checked.has(k)) : keys}
+            keys={checked.size > 0 ? stories.expand(rowKeys.filter((k) => checked.has(k))) : keys}
             defaultTitle={collections.find((c) => c.id === filter.collectionId)?.name ?? t('export.defaultTitle')}
             onDone={(text, kind) => pushNotice({ text, kind })}
             onClose={() => setExporting(false)}

@@ -3,6 +3,7 @@
 // Age counts from when the app received the item, not from its date: a feed's archive of old
 // news stays readable for the whole period after it arrives.
 import type { PressWatchDb } from './schema';
+import { removeFromStories } from './stories';
 
 export const RETENTION_KEY = 'retentionDays';
 export const DEFAULT_RETENTION_DAYS = 180;
@@ -15,9 +16,18 @@ export async function retentionDays(db: PressWatchDb): Promise<number> {
 export async function cleanUpOldItems(db: PressWatchDb, now: Date = new Date()): Promise<number> {
   const days = await retentionDays(db);
   const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
-  return db.items
-    .where('fetchedAt')
-    .below(cutoff)
-    .filter((item) => !item.starred && !item.clipped && item.tagIds.length === 0)
-    .delete();
+  // Stories lose the removed members in the same transaction, so no story points at a missing item.
+  return db.transaction('rw', [db.items, db.stories, db.storyBands, db.storyPrints], async () => {
+    const removed: Array<{ key: string; storyId?: string }> = [];
+    await db.items
+      .where('fetchedAt')
+      .below(cutoff)
+      .filter((item) => !item.starred && !item.clipped && item.tagIds.length === 0)
+      .each((item) => {
+        removed.push({ key: item.key, storyId: item.storyId });
+      });
+    await db.items.bulkDelete(removed.map((r) => r.key));
+    await removeFromStories(db, removed, now.toISOString());
+    return removed.length;
+  });
 }

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { defineVersion1, openDatabase } from './schema';
+import { BRIEFING_RU } from '../../src-shared/similarity/testdata/briefing';
+import { defineVersion1, defineVersion2, openDatabase } from './schema';
 
 describe('schema history', () => {
   it('opens a database written by version 1 and upgrades it without loss', async () => {
@@ -18,7 +19,7 @@ describe('schema history', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const items = await db.items.orderBy('publishedAt').toArray();
     expect(items.map((i) => [i.title, i.read, i.starred, i.clipped, i.tagIds])).toEqual([
       ['Астанада кітапхана ашылды', 0, 0, 0, []],
@@ -27,6 +28,48 @@ describe('schema history', () => {
     // The upgrade indexed the old items for search.
     expect((await db.postings.where('term').equals('c:вучич').toArray()).flatMap((p) => p.keys)).toEqual(['zakon\u0000a']);
     expect((await db.sources.get('zakon'))?.group).toBe('Казахстан');
+    db.close();
+    await db.delete();
+  });
+
+  it('opens a database written by version 2 and groups its items into stories without losing anything', async () => {
+    const name = 'upgrade-from-v2';
+    const v2 = new Dexie(name);
+    defineVersion1(v2);
+    defineVersion2(v2);
+    await v2.open();
+    const base = { summary: '', contentHtml: '', guid: null, url: null, author: null, categories: [], imageUrl: null, enclosures: [], fetchedAt: '2026-02-26T13:00:00Z', read: 0, starred: 0, clipped: 0, tagIds: [] as string[] };
+    const lead = BRIEFING_RU.split(/\n\s*\n/).slice(0, 4).join('\n\n');
+    const rows = [
+      { ...base, key: 'zakon\u0000a', id: 'a', sourceId: 'zakon', feedTitle: 'Zakon.kz', title: 'Токаев и Вучич провели брифинг для СМИ после переговоров', text: BRIEFING_RU, publishedAt: '2026-02-26T12:45:00Z', language: 'ru', read: 1, tagIds: ['tag-visit'] },
+      { ...base, key: 'tengri\u0000t', id: 't', sourceId: 'tengri', feedTitle: 'Tengrinews', title: 'Токаев и Вучич выступили перед журналистами', text: lead, publishedAt: '2026-02-26T13:30:00Z', language: 'ru', starred: 1 },
+      { ...base, key: 'zakon\u0000b', id: 'b', sourceId: 'zakon', feedTitle: 'Zakon.kz', title: 'Астанада кітапхана ашылды', text: 'Елордада жаңа балалар кітапханасы ашылды, оқырмандарға он мың кітап ұсынылады.', publishedAt: '2026-02-26T09:10:00Z', language: 'kk' },
+    ];
+    await v2.table('items').bulkPut(rows);
+    await v2.table('tags').put({ id: 'tag-visit', name: 'Визит Вучича', color: '#1558b0' });
+    await v2.table('clippings').put({ id: 'clip-1', itemKey: 'zakon\u0000a', clippedAt: '2026-02-26T14:00:00Z', item: rows[0], note: 'в сводку', tone: 'positive', tagIds: [], collectionIds: [], images: {} });
+    v2.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    // Nothing lost: every item with its user state, the tag and the clipping.
+    const items = await db.items.orderBy('publishedAt').toArray();
+    expect(items.map((i) => [i.key, i.title, i.read, i.starred, i.tagIds])).toEqual(
+      [rows[2]!, rows[0]!, rows[1]!].map((r) => [r.key, r.title, r.read, r.starred, r.tagIds]),
+    );
+    expect((await db.tags.get('tag-visit'))?.name).toBe('Визит Вучича');
+    expect((await db.clippings.get('clip-1'))?.note).toBe('в сводку');
+    // Stories assigned: the report and its retelling are one story, the library another.
+    const [library, report, retelling] = items;
+    expect(report!.storyId).toBeTruthy();
+    expect(retelling!.storyId).toBe(report!.storyId);
+    expect(library!.storyId).not.toBe(report!.storyId);
+    const story = await db.stories.get(report!.storyId!);
+    expect(story).toMatchObject({ firstItemKey: 'zakon\u0000a', firstPublishedAt: '2026-02-26T12:45:00Z', latestPublishedAt: '2026-02-26T13:30:00Z', size: 2, sourceIds: ['zakon', 'tengri'] });
+    expect(await db.storyPrints.count()).toBe(3);
+    // The band index is there for the next arrival: ask it for the report's bands.
+    expect(await db.storyBands.count()).toBeGreaterThan(0);
     db.close();
     await db.delete();
   });

@@ -3,6 +3,9 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { FeedItem, SourceSpec } from '../../src-shared/model';
 import { indexTerms, indexTermsWithForms } from '../../src-shared/text';
+import { assignStories, type Story, type StoryBand, type StoryPrint, type StoryTables } from './stories';
+
+export type { Story, StoryBand, StoryPrint } from './stories';
 
 /** An item as stored: the feed's item plus where it came from and what the user did with it. */
 export interface StoredItem extends FeedItem {
@@ -20,6 +23,8 @@ export interface StoredItem extends FeedItem {
   tagIds: string[];
   /** Earlier versions when the outlet edited the title or text under the same identity. */
   previousVersions?: Array<{ title: string; text: string; seenAt: string }>;
+  /** The story the item tells (version 3): set when it is stored, never changed by an edit. */
+  storyId?: string;
 }
 
 export interface StoredSource extends SourceSpec {
@@ -101,6 +106,9 @@ export type PressWatchDb = Dexie & {
   postings: EntityTable<Posting, 'id'>;
   pendingIndex: EntityTable<PendingIndex, 'key'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  stories: EntityTable<Story, 'id'>;
+  storyBands: EntityTable<StoryBand, 'band'>;
+  storyPrints: EntityTable<StoryPrint, 'key'>;
 };
 
 export const DB_NAME = 'presswatch';
@@ -114,9 +122,8 @@ export function defineVersion1(db: Dexie): void {
   });
 }
 
-export function openDatabase(name: string = DB_NAME): PressWatchDb {
-  const db = new Dexie(name) as PressWatchDb;
-  defineVersion1(db);
+/** Version 2, as shipped: kept apart so that tests can write a database the way it wrote one. */
+export function defineVersion2(db: Dexie): void {
   // Version 2: the desk and search. Items gain user state and tags; search terms go to postings.
   db.version(2)
     .stores({
@@ -129,7 +136,65 @@ export function openDatabase(name: string = DB_NAME): PressWatchDb {
       topics: 'id, name',
     })
     .upgrade(upgradeItemsToVersion2);
+}
+
+export function openDatabase(name: string = DB_NAME): PressWatchDb {
+  const db = new Dexie(name) as PressWatchDb;
+  defineVersion1(db);
+  defineVersion2(db);
+  // Version 3: stories. Items gain their story; the band index and each item's fingerprint are
+  // kept so that grouping an arrival reads a few rows, today and after a restart.
+  db.version(3)
+    .stores({
+      items: 'key, sourceId, publishedAt, [sourceId+publishedAt], fetchedAt, read, starred, clipped, *tagIds, language, storyId',
+      stories: 'id, size, latestPublishedAt',
+      storyBands: 'band',
+      storyPrints: 'key, storyId',
+    })
+    .upgrade(groupStoredItems);
   return db;
+}
+
+/** Items grouped per step: bounds memory at 100,000 stored items. */
+const GROUP_CHUNK = 500;
+
+/** Groups these items (oldest first), a chunk at a time, with the given tables (a transaction's). */
+async function groupItems(items: Pick<EntityTable<StoredItem, 'key'>, 'bulkGet' | 'bulkPut'>, tables: StoryTables, keys: readonly string[]): Promise<void> {
+  const now = new Date().toISOString();
+  for (let from = 0; from < keys.length; from += GROUP_CHUNK) {
+    const chunk = (await items.bulkGet(keys.slice(from, from + GROUP_CHUNK))).filter((item): item is StoredItem => item !== undefined && !item.storyId);
+    const assigned = await assignStories(tables, chunk, now);
+    await items.bulkPut(chunk.map((item) => ({ ...item, storyId: assigned.get(item.key)! })));
+  }
+}
+
+/** Groups every item stored before version 3, inside the upgrade. */
+async function groupStoredItems(tx: Transaction): Promise<void> {
+  const items = tx.table('items') as EntityTable<StoredItem, 'key'>;
+  const tables = {
+    stories: tx.table('stories') as EntityTable<Story, 'id'>,
+    storyBands: tx.table('storyBands') as EntityTable<StoryBand, 'band'>,
+    storyPrints: tx.table('storyPrints') as EntityTable<StoryPrint, 'key'>,
+  };
+  await groupItems(items, tables, (await items.orderBy('publishedAt').primaryKeys()) as string[]);
+}
+
+/**
+ * Groups items that have no story: those of a backup written before version 3, restored into
+ * this one. One transaction per chunk, so a large restore does not hold the database for long.
+ */
+export async function groupItemsWithoutStory(db: PressWatchDb): Promise<number> {
+  const [all, grouped] = await Promise.all([db.items.orderBy('publishedAt').primaryKeys(), db.items.orderBy('storyId').primaryKeys()]);
+  const has = new Set(grouped as string[]);
+  const missing = (all as string[]).filter((key) => !has.has(key));
+  for (let from = 0; from < missing.length; from += GROUP_CHUNK) {
+    const chunk = missing.slice(from, from + GROUP_CHUNK);
+    // An async callback: Dexie keeps the transaction across native awaits only inside one.
+    await db.transaction('rw', [db.items, db.stories, db.storyBands, db.storyPrints], async () => {
+      await groupItems(db.items, db, chunk);
+    });
+  }
+  return missing.length;
 }
 
 async function upgradeItemsToVersion2(tx: Transaction): Promise<void> {

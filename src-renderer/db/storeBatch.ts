@@ -1,10 +1,12 @@
 // Stores one batch from the poller in a single transaction. Idempotent: the same batch stored
 // twice (a replay after a crash) changes nothing, and a re-sent item keeps what the user did
 // with it while its text is updated; an edited title or text keeps the earlier version.
-// New items get the tags of the topics they match, and wait in pendingIndex for the indexer.
+// New items get the tags of the topics they match, join their story (a replay joins nothing:
+// its items are already stored), and wait in pendingIndex for the indexer.
 import type { ItemBatch } from '../../src-shared/model';
 import { matchingTopics, type CompiledTopic } from '../topics/compileTopics';
 import { itemKey, type PressWatchDb, type StoredItem } from './schema';
+import { assignStories } from './stories';
 
 export interface StoreResult {
   added: number;
@@ -14,7 +16,7 @@ export interface StoreResult {
 }
 
 export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: CompiledTopic[] = []): Promise<StoreResult> {
-  return db.transaction('rw', db.items, db.sources, db.pendingIndex, async () => {
+  return db.transaction('rw', [db.items, db.sources, db.pendingIndex, db.stories, db.storyBands, db.storyPrints], async () => {
     const keys = batch.items.map((item) => itemKey(batch.sourceId, item.id));
     const existing = await db.items.bulkGet(keys);
     const source = await db.sources.get(batch.sourceId);
@@ -55,8 +57,15 @@ export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: Com
         previousVersions: previous
           ? [...(previous.previousVersions ?? []), { title: previous.title, text: previous.text, seenAt: previous.fetchedAt }]
           : undefined,
+        // An edit stays in its story; only items without one (new, or restored from an older backup) are grouped.
+        storyId: previous?.storyId,
       });
     });
+    const ungrouped = rows.filter((row) => !row.storyId);
+    if (ungrouped.length > 0) {
+      const assigned = await assignStories(db, ungrouped, batch.fetchedAt);
+      for (const row of ungrouped) row.storyId = assigned.get(row.key);
+    }
     if (rows.length > 0) {
       await db.items.bulkPut(rows);
       // Indexed later, in large chunks (search/indexer.ts); search reads pending items directly.

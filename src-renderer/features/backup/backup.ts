@@ -3,7 +3,7 @@
 // so a corrupt backup leaves everything as it was.
 import { Dexie } from 'dexie';
 import { exportDB, importInto } from 'dexie-export-import';
-import { openDatabase, type PressWatchDb } from '../../db/schema';
+import { groupItemsWithoutStory, openDatabase, type PressWatchDb } from '../../db/schema';
 
 export async function exportBackup(db: PressWatchDb): Promise<Blob> {
   return exportDB(db, { prettyJson: false });
@@ -22,4 +22,6 @@ export async function restoreBackup(db: PressWatchDb, file: Blob): Promise<void>
     await Dexie.delete(scratchName);
   }
   await importInto(db, file, { acceptVersionDiff: true, acceptMissingTables: true, clearTablesBeforeImport: true });
+  // A backup from before stories brings items without one; they join their stories now.
+  await groupItemsWithoutStory(db);
 }

@@ -5,9 +5,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../../src-shared/query';
-import type { PressWatchDb, StoredItem, Tag } from '../../db/schema';
+import type { PressWatchDb, StoredItem, Story, Tag } from '../../db/schema';
 import { Highlighted } from '../../search/highlight';
 import { formatDateTime } from '../../ui/formatTime';
+import { StoryBadge } from '../stories/StoryBadge';
 
 interface ItemListProps {
   db: PressWatchDb;
@@ -23,11 +24,13 @@ interface ItemListProps {
   onToggleChecked: (key: string, range: boolean) => void;
   /** Told once the rows on screen have been read (start-up holds the big reads until then). */
   onRowsRead?: () => void;
+  /** In stories mode: the story a row stands for (rows of lone items have none). */
+  stories?: ReadonlyMap<string, Story>;
 }
 
 const ROW_HEIGHT = 68;
 
-export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, query, complete, onOpen, onToggleChecked, onRowsRead }: ItemListProps) {
+export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, query, complete, onOpen, onToggleChecked, onRowsRead, stories }: ItemListProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: keys.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
@@ -86,6 +89,7 @@ export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, qu
                   <div className="item-meta">
                     <span className="item-outlet">{sourceNames.get(item.sourceId) ?? item.feedTitle}</span>
                     <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt, i18n.language)}</time>
+                    {stories?.has(key) ? <StoryBadge story={stories.get(key)!} /> : null}
                     {item.tagIds.map((id) => {
                       const tag = tags.get(id);
                       return tag ? (

@@ -5,6 +5,7 @@ import type { Query } from '../../../src-shared/query';
 import type { PressWatchDb, Tag } from '../../db/schema';
 import { Highlighted, highlightHtml } from '../../search/highlight';
 import { formatDateTime } from '../../ui/formatTime';
+import { StoryPanel } from '../stories/StoryPanel';
 import { applyTag, ensureTag, removeTag } from '../tags/tagActions';
 import { TagInput } from '../tags/TagInput';
 import { sanitizeForDisplay } from './sanitizeForDisplay';
@@ -19,6 +20,8 @@ interface ReaderPaneProps {
   /** Maps an image's original URL to where the offline copy is served, when there is one. */
   offlineImageUrl: (fileName: string) => string;
   onClip: (keys: string[]) => void;
+  /** Opens another item (from the story panel). */
+  onOpen: (key: string) => void;
 }
 
 /** What the outlet changed, word by word: removed words struck out, added ones underlined. */
@@ -32,7 +35,7 @@ function WordDiff({ before, after }: { before: string; after: string }) {
   );
 }
 
-export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImageUrl, onClip }: ReaderPaneProps) {
+export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImageUrl, onClip, onOpen }: ReaderPaneProps) {
   const { t, i18n } = useTranslation();
   const item = useLiveQuery(() => (itemKey ? db.items.get(itemKey) : undefined), [db, itemKey]);
   const { clipping, imageUrls: clippedImages } = useClipping(db, itemKey);
@@ -102,6 +105,7 @@ export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImage
           {clipping.note ? <p className="clipping-text">{clipping.note}</p> : null}
         </div>
       ) : null}
+      <StoryPanel db={db} item={item} tags={tags} sourceNames={sourceNames} onOpen={onOpen} onClip={onClip} />
       {previous ? (
         <div className="edit-note" data-testid="edit-note">
           <p>{t('reader.edited', { time: formatDateTime(previous.seenAt, i18n.language) })}</p>
