@@ -86,13 +86,19 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   // IndexedDB answers one request after another: the big reads wait until the first page's rows
   // have been read, or those small reads would queue behind 100,000 keys.
   const [firstRowsRead, setFirstRowsRead] = useState(false);
-  const previewShown = !isUnfiltered(filter) || (preview !== undefined && (preview.keys.length === 0 || firstRowsRead));
+  // Only the first read waits: later ones (new items, another filter) go at once, or a list
+  // first read empty would wait for rows it can never show.
+  const [listReadOnce, setListReadOnce] = useState(false);
+  const previewShown = listReadOnce || !isUnfiltered(filter) || (preview !== undefined && (preview.keys.length === 0 || firstRowsRead));
   const [list, setList] = useState<ListResult | undefined>(undefined);
   useEffect(() => {
     if (!previewShown) return;
     let current = true;
     listKeys(db, filter).then(
-      (result) => current && setList(result),
+      (result) => {
+        setListReadOnce(true);
+        if (current) setList(result);
+      },
       (error: unknown) => console.error('PressWatch list:', error),
     );
     return () => {
