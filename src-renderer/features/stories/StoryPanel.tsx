@@ -23,17 +23,20 @@ interface StoryPanelProps {
 export function StoryPanel({ db, item, tags, sourceNames, onOpen, onClip }: StoryPanelProps) {
   const { t, i18n } = useTranslation();
   const story = useLiveQuery(() => (item.storyId ? db.stories.get(item.storyId) : undefined), [db, item.storyId]);
+  // Only the reports the chain shows are read: the first publisher and the first to arrive after
+  // it (a story retold thousands of times must open as fast as one told twice).
   const members = useLiveQuery(
     async () => {
       if (!story || story.size < 2) return [];
-      const rows = (await db.items.bulkGet(story.itemKeys)).filter((m): m is StoredItem => m !== undefined);
+      const keys = [...new Set([story.firstItemKey, ...story.itemKeys.slice(0, SHOWN)])].slice(0, SHOWN);
+      const rows = (await db.items.bulkGet(keys)).filter((m): m is StoredItem => m !== undefined);
       return rows.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.key < b.key ? -1 : 1));
     },
     [db, story],
   );
   if (!story || story.size < 2 || !members || members.length < 2) return null;
   const outlet = (m: StoredItem) => sourceNames.get(m.sourceId) ?? m.feedTitle;
-  const shown = members.slice(0, SHOWN);
+  const shown = members;
   return (
     <section className="story-panel" aria-label={t('stories.panel')} data-testid="story-panel">
       <h2>
@@ -55,7 +58,7 @@ export function StoryPanel({ db, item, tags, sourceNames, onOpen, onClip }: Stor
           );
         })}
       </ol>
-      {members.length > SHOWN ? <p className="muted small">{t('stories.more', { count: members.length - SHOWN })}</p> : null}
+      {story.size > shown.length ? <p className="muted small">{t('stories.more', { count: story.size - shown.length })}</p> : null}
       <div className="story-actions" role="group" aria-label={t('stories.tagAll')}>
         <span>{t('stories.tagAll')}:</span>
         <TagInput
@@ -63,10 +66,10 @@ export function StoryPanel({ db, item, tags, sourceNames, onOpen, onClip }: Stor
           inputId="story-tag-input"
           onApply={async (name) => {
             const tag = await ensureTag(db, name);
-            await applyTag(db, members.map((m) => m.key), tag.id);
+            await applyTag(db, story.itemKeys, tag.id);
           }}
         />
-        <button type="button" onClick={() => onClip(members.map((m) => m.key))}>
+        <button type="button" onClick={() => onClip(story.itemKeys)}>
           ✂ {t('stories.clipAll')}
         </button>
       </div>
