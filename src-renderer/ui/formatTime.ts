@@ -11,8 +11,16 @@ export function formatDateTime(iso: string, language: string): string {
     const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
     return `${date.getFullYear()} ж. ${date.getDate()} ${kazakhMonths[date.getMonth()]}, ${time}`;
   }
-  return new Intl.DateTimeFormat(localeOf[language] ?? language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  let formatter = formatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(localeOf[language] ?? language, { dateStyle: 'medium', timeStyle: 'short' });
+    formatters.set(language, formatter);
+  }
+  return formatter.format(date);
 }
+
+// Making a formatter costs far more than using one, and every list row asks for one while scrolling.
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Just the clock time when `iso` falls on the reader's today (the sidebar's next poll), else the full time. */
 export function formatTimeToday(iso: string, language: string, now: Date = new Date()): string {

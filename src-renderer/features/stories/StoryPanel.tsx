@@ -6,10 +6,12 @@ import type { PressWatchDb, StoredItem, Tag } from '../../db/schema';
 import { formatDateTime } from '../../ui/formatTime';
 import { applyTag, ensureTag } from '../tags/tagActions';
 import { TagInput } from '../tags/TagInput';
-import { StoryBadge } from './StoryBadge';
+import './stories.css';
 
 /** Reports listed in the chain; a story retold by hundreds (a boilerplate match) stays readable. */
 const SHOWN = 30;
+/** Members read to find the first reports; larger stories also read their first publisher. */
+const SAMPLE = 60;
 
 interface StoryPanelProps {
   db: PressWatchDb;
@@ -22,25 +24,37 @@ interface StoryPanelProps {
 
 export function StoryPanel({ db, item, tags, sourceNames, onOpen, onClip }: StoryPanelProps) {
   const { t, i18n } = useTranslation();
-  const story = useLiveQuery(() => (item.storyId ? db.stories.get(item.storyId) : undefined), [db, item.storyId]);
-  // Only the reports the chain shows are read: the first publisher and the first to arrive after
-  // it (a story retold thousands of times must open as fast as one told twice).
-  const members = useLiveQuery(
-    async () => {
-      if (!story || story.size < 2) return [];
-      const keys = [...new Set([story.firstItemKey, ...story.itemKeys.slice(0, SHOWN)])].slice(0, SHOWN);
-      const rows = (await db.items.bulkGet(keys)).filter((m): m is StoredItem => m !== undefined);
-      return rows.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.key < b.key ? -1 : 1));
-    },
-    [db, story],
-  );
-  if (!story || story.size < 2 || !members || members.length < 2) return null;
+  // Read through the items' storyId index, not the story row: a story retold thousands of times
+  // carries thousands of keys in its row, and reading that row made such an item open in seconds.
+  // The chain shows the earliest of the first SAMPLE members by key, which is every member for
+  // any story a person reads through; for larger ones the first publisher is the story row's.
+  const view = useLiveQuery(async () => {
+    if (!item.storyId) return null;
+    const members = db.items.where('storyId').equals(item.storyId);
+    const [size, sample] = await Promise.all([members.count(), members.limit(SAMPLE).toArray()]);
+    if (size < 2) return null;
+    if (size > SAMPLE) {
+      const story = await db.stories.get(item.storyId);
+      const first = story ? await db.items.get(story.firstItemKey) : undefined;
+      if (first && !sample.some((m) => m.key === first.key)) sample.push(first);
+    }
+    sample.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.key < b.key ? -1 : 1));
+    return { storyId: item.storyId, size, members: sample.slice(0, SHOWN), outlets: new Set(sample.map((m) => m.sourceId)).size };
+  }, [db, item.storyId]);
+  if (!view) return null;
+  const { storyId, size, members } = view;
+  const allKeys = async () => (await db.items.where('storyId').equals(storyId).primaryKeys()) as string[];
   const outlet = (m: StoredItem) => sourceNames.get(m.sourceId) ?? m.feedTitle;
   const shown = members;
   return (
     <section className="story-panel" aria-label={t('stories.panel')} data-testid="story-panel">
       <h2>
-        {t('stories.panel')} <StoryBadge story={story} />
+        {t('stories.panel')}{' '}
+        <span className="story-badge" data-testid="story-badge" data-story-size={size}>
+          <span className="story-size">
+            {t('items.count', { count: size })} · {t('stories.outlets', { count: view.outlets })}
+          </span>
+        </span>
       </h2>
       <ol className="story-chain">
         {shown.map((m, index) => {
@@ -58,7 +72,7 @@ export function StoryPanel({ db, item, tags, sourceNames, onOpen, onClip }: Stor
           );
         })}
       </ol>
-      {story.size > shown.length ? <p className="muted small">{t('stories.more', { count: story.size - shown.length })}</p> : null}
+      {size > shown.length ? <p className="muted small">{t('stories.more', { count: size - shown.length })}</p> : null}
       <div className="story-actions" role="group" aria-label={t('stories.tagAll')}>
         <span>{t('stories.tagAll')}:</span>
         <TagInput
@@ -66,10 +80,10 @@ export function StoryPanel({ db, item, tags, sourceNames, onOpen, onClip }: Stor
           inputId="story-tag-input"
           onApply={async (name) => {
             const tag = await ensureTag(db, name);
-            await applyTag(db, story.itemKeys, tag.id);
+            await applyTag(db, await allKeys(), tag.id);
           }}
         />
-        <button type="button" onClick={() => onClip(story.itemKeys)}>
+        <button type="button" onClick={() => void allKeys().then(onClip)}>
           ✂ {t('stories.clipAll')}
         </button>
       </div>
