@@ -10,7 +10,7 @@ import './stories.css';
 
 /** Reports listed in the chain; a story retold by hundreds (a boilerplate match) stays readable. */
 const SHOWN = 30;
-/** Members read to find the first reports; larger stories also read their first publisher. */
+/** Members read to find the first reports. */
 const SAMPLE = 60;
 
 interface StoryPanelProps {
@@ -24,20 +24,15 @@ interface StoryPanelProps {
 
 export function StoryPanel({ db, item, tags, sourceNames, onOpen, onClip }: StoryPanelProps) {
   const { t, i18n } = useTranslation();
-  // Read through the items' storyId index, not the story row: a story retold thousands of times
-  // carries thousands of keys in its row, and reading that row made such an item open in seconds.
-  // The chain shows the earliest of the first SAMPLE members by key, which is every member for
-  // any story a person reads through; for larger ones the first publisher is the story row's.
+  // Read through the items' storyId index, never the story row: a story retold thousands of times
+  // carries thousands of keys in its row, and reading it made such an item open in seconds. The
+  // chain is the earliest of the first SAMPLE members by key: every member of any story a person
+  // reads through; for a larger one, the earliest of those read (the panel says how many more).
   const view = useLiveQuery(async () => {
     if (!item.storyId) return null;
     const members = db.items.where('storyId').equals(item.storyId);
     const [size, sample] = await Promise.all([members.count(), members.limit(SAMPLE).toArray()]);
     if (size < 2) return null;
-    if (size > SAMPLE) {
-      const story = await db.stories.get(item.storyId);
-      const first = story ? await db.items.get(story.firstItemKey) : undefined;
-      if (first && !sample.some((m) => m.key === first.key)) sample.push(first);
-    }
     sample.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.key < b.key ? -1 : 1));
     return { storyId: item.storyId, size, members: sample.slice(0, SHOWN), outlets: new Set(sample.map((m) => m.sourceId)).size };
   }, [db, item.storyId]);
