@@ -8,8 +8,7 @@ export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   if (language === 'kk') {
-    const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-    return `${date.getFullYear()} ж. ${date.getDate()} ${kazakhMonths[date.getMonth()]}, ${time}`;
+    return `${date.getFullYear()} ж. ${date.getDate()} ${kazakhMonths[date.getMonth()]}, ${clockTime(date)}`;
   }
   let formatter = formatters.get(language);
   if (!formatter) {
@@ -27,5 +26,10 @@ export function formatTimeToday(iso: string, language: string, now: Date = new D
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   if (date.toDateString() !== now.toDateString()) return formatDateTime(iso, language);
+  return clockTime(date);
+}
+
+/** HH:MM in the reader's time zone, the same in every UI language. */
+function clockTime(date: Date): string {
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }

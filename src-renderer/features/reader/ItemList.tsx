@@ -89,7 +89,7 @@ export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, qu
                   <div className="item-meta">
                     <span className="item-outlet">{sourceNames.get(item.sourceId) ?? item.feedTitle}</span>
                     <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt, i18n.language)}</time>
-                    {stories?.has(key) ? <StoryBadge story={stories.get(key)!} /> : null}
+                    {stories?.has(key) ? <StoryBadge size={stories.get(key)!.size} outlets={stories.get(key)!.sourceIds.length} latestPublishedAt={stories.get(key)!.latestPublishedAt} /> : null}
                     {item.tagIds.map((id) => {
                       const tag = tags.get(id);
                       return tag ? (

@@ -1,17 +1,16 @@
-// A story row's size in the list: how many items, in how many outlets, and when the latest came.
+// A story's size: how many items, in how many outlets, and (in the list) when the latest came.
 import { useTranslation } from 'react-i18next';
-import type { Story } from '../../db/schema';
 import { formatDateTime } from '../../ui/formatTime';
 import './stories.css';
 
-export function StoryBadge({ story }: { story: Story }) {
+export function StoryBadge({ size, outlets, latestPublishedAt }: { size: number; outlets: number; latestPublishedAt?: string }) {
   const { t, i18n } = useTranslation();
   return (
-    <span className="story-badge" data-testid="story-badge" data-story-size={story.size}>
+    <span className="story-badge" data-testid="story-badge" data-story-size={size}>
       <span className="story-size">
-        {t('items.count', { count: story.size })} · {t('stories.outlets', { count: story.sourceIds.length })}
+        {t('items.count', { count: size })} · {t('stories.outlets', { count: outlets })}
       </span>
-      <span className="story-latest">{t('stories.latest', { time: formatDateTime(story.latestPublishedAt, i18n.language) })}</span>
+      {latestPublishedAt ? <span className="story-latest">{t('stories.latest', { time: formatDateTime(latestPublishedAt, i18n.language) })}</span> : null}
     </span>
   );
 }

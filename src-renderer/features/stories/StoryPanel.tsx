@@ -6,7 +6,7 @@ import type { PressWatchDb, StoredItem, Tag } from '../../db/schema';
 import { formatDateTime } from '../../ui/formatTime';
 import { applyTag, ensureTag } from '../tags/tagActions';
 import { TagInput } from '../tags/TagInput';
-import './stories.css';
+import { StoryBadge } from './StoryBadge';
 
 /** Reports listed in the chain; a story retold by hundreds (a boilerplate match) stays readable. */
 const SHOWN = 30;
@@ -45,11 +45,7 @@ export function StoryPanel({ db, item, tags, sourceNames, onOpen, onClip }: Stor
     <section className="story-panel" aria-label={t('stories.panel')} data-testid="story-panel">
       <h2>
         {t('stories.panel')}{' '}
-        <span className="story-badge" data-testid="story-badge" data-story-size={size}>
-          <span className="story-size">
-            {t('items.count', { count: size })} · {t('stories.outlets', { count: view.outlets })}
-          </span>
-        </span>
+        <StoryBadge size={size} outlets={view.outlets} />
       </h2>
       <ol className="story-chain">
         {shown.map((m, index) => {
