@@ -73,6 +73,7 @@ async function freePort(): Promise<number> {
 type Bench = {
   bareInsert(count: number, sentences: string[]): Promise<number>;
   appInsert(count: number, sentences: string[]): Promise<{ storeMs: number; indexMs: number }>;
+  groupStored(count: number, sentences: string[]): Promise<{ ms: number; memoryLoadMs: number; stories: number; retold: number }>;
   searchLatencies(queries: string[], rounds: number): Promise<Array<{ query: string; ms: number[]; hits: number }>>;
   reapplyTopic(query: string): Promise<{ ms: number; matched: number; maxStallMs: number }>;
   coverage(days: number, rounds: number): Promise<Array<{ scope: string; items: number; ms: number[]; topStoriesMs: number; loadAllMs: number[] }>>;
@@ -99,6 +100,10 @@ export async function benchDesk(root: string, report: (figure: Figure) => void, 
     const appMs = storeMs + indexMs;
     report({ name: 'ingest_bare_bulkput', value: Math.round(ITEMS / (bareMs / 1000)), unit: 'items/s', items: ITEMS, ms: Math.round(bareMs) });
     report({ name: 'ingest_app_store_and_index', value: Math.round(ITEMS / (appMs / 1000)), unit: 'items/s', items: ITEMS, ms: Math.round(appMs), storeMs: Math.round(storeMs), indexMs: Math.round(indexMs), ratioToBare: +(appMs / bareMs).toFixed(2), goal: '>= 10000 items/s and <= 2.5x bare' });
+
+    const grouping = await call(page, 'groupStored', ITEMS, sentences);
+    report({ name: 'stories_group_stored_per_item', value: +(grouping.ms / ITEMS).toFixed(3), unit: 'ms', items: ITEMS, ms: Math.round(grouping.ms), stories: grouping.stories, storiesOfTwoOrMore: grouping.retold, goal: '<= 1 ms amortised', path: 'assignStories as storeBatch runs it: fingerprint, band index in memory, decision, prints and story rows written' });
+    report({ name: 'stories_memory_rebuild', value: Math.round(grouping.memoryLoadMs), unit: 'ms', items: ITEMS, note: 'once per start, before the first batch is grouped: the newest 20,000 prints read back' });
 
     const latencies = await call(page, 'searchLatencies', BENCH_QUERIES, 5);
     // Round 1 of each query runs with the search caches emptied (cold: the index's directory and

@@ -4,6 +4,7 @@ import { Dexie } from 'dexie';
 import type { FeedItem, ItemBatch } from '../../src-shared/model';
 import { openDatabase } from '../../src-renderer/db/schema';
 import { storeBatch } from '../../src-renderer/db/storeBatch';
+import { assignStories, storyMemoryOf } from '../../src-renderer/db/stories';
 import { bucketIndex, bucketsFor } from '../../src-renderer/features/coverage/buckets';
 import { tally } from '../../src-renderer/features/coverage/figures';
 import { loadCoverage, loadTopStories, type CoverageScope } from '../../src-renderer/features/coverage/loadCoverage';
@@ -88,6 +89,33 @@ const bench = {
     const indexMs = performance.now() - t1;
     db.close();
     return { storeMs, indexMs };
+  },
+  /**
+   * Story grouping as storeBatch does it (fingerprint, candidates from the memory's band index,
+   * decision, the prints and story rows written), alone in a database of its own, batch by batch
+   * as appInsert stores them; then the memory's rebuild from the stored prints, as after a restart.
+   */
+  async groupStored(count: number, sentences: string[]): Promise<{ ms: number; memoryLoadMs: number; stories: number; retold: number }> {
+    const db = openDatabase('bench-stories');
+    const rows = makeItems(count, sentences);
+    const t0 = performance.now();
+    for (let i = 0; i < rows.length; i += 1000) {
+      const bySource = new Map<string, Array<FeedItem & { key: string; sourceId: string }>>();
+      for (const { sourceId, item } of rows.slice(i, i + 1000)) bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), { ...item, key: `${sourceId}\u0000${item.id}`, sourceId }]);
+      for (const items of bySource.values()) {
+        await db.transaction('rw', [db.stories, db.storyPrints], async () => assignStories(db, await storyMemoryOf(db, db), items, '2026-02-27T00:00:00Z'));
+      }
+    }
+    const ms = performance.now() - t0;
+    const [stories, retold] = await Promise.all([db.stories.count(), db.stories.where('size').above(1).count()]);
+    db.close();
+    const reopened = openDatabase('bench-stories');
+    const t1 = performance.now();
+    await reopened.transaction('r', [reopened.stories, reopened.storyPrints], () => storyMemoryOf(reopened, reopened));
+    const memoryLoadMs = performance.now() - t1;
+    reopened.close();
+    await Dexie.delete('bench-stories');
+    return { ms, memoryLoadMs, stories, retold };
   },
   async searchLatencies(queries: string[], rounds: number): Promise<Array<{ query: string; ms: number[]; hits: number }>> {
     const db = openDatabase();

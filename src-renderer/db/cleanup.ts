@@ -17,7 +17,7 @@ export async function cleanUpOldItems(db: PressWatchDb, now: Date = new Date()):
   const days = await retentionDays(db);
   const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
   // Stories lose the removed members in the same transaction, so no story points at a missing item.
-  return db.transaction('rw', [db.items, db.stories, db.storyBands, db.storyPrints], async () => {
+  return db.transaction('rw', [db.items, db.stories, db.storyPrints], async () => {
     const removed: Array<{ key: string; storyId?: string }> = [];
     await db.items
       .where('fetchedAt')
@@ -27,7 +27,7 @@ export async function cleanUpOldItems(db: PressWatchDb, now: Date = new Date()):
         removed.push({ key: item.key, storyId: item.storyId });
       });
     await db.items.bulkDelete(removed.map((r) => r.key));
-    await removeFromStories(db, removed, now.toISOString());
+    await removeFromStories(db, db, removed, now.toISOString());
     return removed.length;
   });
 }

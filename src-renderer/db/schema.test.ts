@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { BRIEFING_RU } from '../../src-shared/similarity/testdata/briefing';
-import { defineVersion1, defineVersion2, openDatabase } from './schema';
+import { fingerprint } from '../../src-shared/similarity';
+import { defineVersion1, defineVersion2, defineVersion3, openDatabase } from './schema';
+import { storeBatch } from './storeBatch';
 
 describe('schema history', () => {
   it('opens a database written by version 1 and upgrades it without loss', async () => {
@@ -19,7 +21,7 @@ describe('schema history', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const items = await db.items.orderBy('publishedAt').toArray();
     expect(items.map((i) => [i.title, i.read, i.starred, i.clipped, i.tagIds])).toEqual([
       ['Астанада кітапхана ашылды', 0, 0, 0, []],
@@ -52,7 +54,7 @@ describe('schema history', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     // Nothing lost: every item with its user state, the tag and the clipping.
     const items = await db.items.orderBy('publishedAt').toArray();
     expect(items.map((i) => [i.key, i.title, i.read, i.starred, i.tagIds])).toEqual(
@@ -68,8 +70,42 @@ describe('schema history', () => {
     const story = await db.stories.get(report!.storyId!);
     expect(story).toMatchObject({ firstItemKey: 'zakon\u0000a', firstPublishedAt: '2026-02-26T12:45:00Z', latestPublishedAt: '2026-02-26T13:30:00Z', size: 2, sourceIds: ['zakon', 'tengri'] });
     expect(await db.storyPrints.count()).toBe(3);
-    // The band index is there for the next arrival: ask it for the report's bands.
-    expect(await db.storyBands.count()).toBeGreaterThan(0);
+    db.close();
+    await db.delete();
+  });
+
+  it('opens a database written by version 3: story rows lose their member lists, and its prints still find stories', async () => {
+    const name = 'upgrade-from-v3';
+    const v3 = new Dexie(name);
+    defineVersion1(v3);
+    defineVersion2(v3);
+    defineVersion3(v3);
+    await v3.open();
+    const base = { summary: '', contentHtml: '', guid: null, url: null, author: null, categories: [], imageUrl: null, enclosures: [], fetchedAt: '2026-02-26T13:00:00Z', read: 0, starred: 0, clipped: 0, tagIds: [] as string[], language: 'ru' };
+    const title = 'Токаев и Вучич провели брифинг для СМИ после переговоров';
+    const report = { ...base, key: 'zakon\u0000a', id: 'a', sourceId: 'zakon', feedTitle: 'Zakon.kz', title, text: BRIEFING_RU, publishedAt: '2026-02-26T12:45:00Z', storyId: 'zakon\u0000a' };
+    await v3.table('items').put(report);
+    await v3.table('stories').put({ id: report.key, firstItemKey: report.key, firstPublishedAt: report.publishedAt, latestPublishedAt: report.publishedAt, size: 1, itemKeys: [report.key], sourceIds: ['zakon'], updatedAt: report.fetchedAt });
+    // Version 3 stored prints without their band keys, and the bands in a table of their own.
+    const { bands, ...stored } = fingerprint({ title, text: BRIEFING_RU, language: 'ru' });
+    await v3.table('storyPrints').put({ key: report.key, storyId: report.key, publishedAt: report.publishedAt, fp: stored });
+    await v3.table('storyBands').bulkPut(bands.map((band) => ({ band, keys: [report.key] })));
+    v3.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name)).not.toContain('storyBands');
+    expect(await db.stories.get(report.key)).toEqual({ id: report.key, firstItemKey: report.key, firstPublishedAt: report.publishedAt, latestPublishedAt: report.publishedAt, size: 1, sourceIds: ['zakon'], updatedAt: report.fetchedAt });
+    expect(await db.items.get(report.key)).toMatchObject({ title, storyId: report.key });
+    // A reprint arriving now joins the report's story: the old print's bands are rebuilt.
+    await storeBatch(db, {
+      batchId: 'b1', sourceId: 'kazinform', fetchedAt: '2026-02-26T14:00:00Z',
+      feed: { title: 'Kazinform', url: 'https://www.inform.kz/rss', siteUrl: null, format: 'rss', language: 'ru' },
+      items: [{ id: 'k', guid: 'k', url: null, title, summary: '', contentHtml: '', text: BRIEFING_RU, author: null, publishedAt: '2026-02-26T13:05:00Z', categories: [], imageUrl: null, enclosures: [], language: 'ru' }],
+    });
+    expect((await db.items.get('kazinform\u0000k'))?.storyId).toBe(report.key);
+    expect(await db.stories.get(report.key)).toMatchObject({ size: 2, sourceIds: ['zakon', 'kazinform'] });
     db.close();
     await db.delete();
   });

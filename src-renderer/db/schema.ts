@@ -3,9 +3,10 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { FeedItem, SourceSpec } from '../../src-shared/model';
 import { indexTerms, indexTermsWithForms } from '../../src-shared/text';
-import { assignStories, type Story, type StoryBand, type StoryPrint, type StoryTables } from './stories';
+import { StoryMemory } from './storyMemory';
+import { assignStories, forgetStoryMemory, storyMemoryOf, type Story, type StoryPrint, type StoryTables } from './stories';
 
-export type { Story, StoryBand, StoryPrint } from './stories';
+export type { Story, StoryPrint } from './stories';
 
 /** An item as stored: the feed's item plus where it came from and what the user did with it. */
 export interface StoredItem extends FeedItem {
@@ -107,7 +108,6 @@ export type PressWatchDb = Dexie & {
   pendingIndex: EntityTable<PendingIndex, 'key'>;
   meta: EntityTable<MetaRecord, 'key'>;
   stories: EntityTable<Story, 'id'>;
-  storyBands: EntityTable<StoryBand, 'band'>;
   storyPrints: EntityTable<StoryPrint, 'key'>;
 };
 
@@ -138,10 +138,8 @@ export function defineVersion2(db: Dexie): void {
     .upgrade(upgradeItemsToVersion2);
 }
 
-export function openDatabase(name: string = DB_NAME): PressWatchDb {
-  const db = new Dexie(name) as PressWatchDb;
-  defineVersion1(db);
-  defineVersion2(db);
+/** Version 3, as shipped: kept apart so that tests can write a database the way it wrote one. */
+export function defineVersion3(db: Dexie): void {
   // Version 3: stories. Items gain their story; the band index and each item's fingerprint are
   // kept so that grouping an arrival reads a few rows, today and after a restart.
   db.version(3)
@@ -151,7 +149,24 @@ export function openDatabase(name: string = DB_NAME): PressWatchDb {
       storyBands: 'band',
       storyPrints: 'key, storyId',
     })
+    // Groups with today's code: the rows it writes are what version 4's upgrade expects.
     .upgrade(groupStoredItems);
+}
+
+export function openDatabase(name: string = DB_NAME): PressWatchDb {
+  const db = new Dexie(name) as PressWatchDb;
+  defineVersion1(db);
+  defineVersion2(db);
+  defineVersion3(db);
+  // Version 4: the band index lives in memory, rebuilt from the prints (which now keep their
+  // band keys, found by publication time); story rows no longer list their members, which the
+  // items' storyId index finds.
+  db.version(4)
+    .stores({
+      storyBands: null,
+      storyPrints: 'key, storyId, publishedAt',
+    })
+    .upgrade(dropStoryMemberLists);
   return db;
 }
 
@@ -159,24 +174,30 @@ export function openDatabase(name: string = DB_NAME): PressWatchDb {
 const GROUP_CHUNK = 500;
 
 /** Groups these items (oldest first), a chunk at a time, with the given tables (a transaction's). */
-async function groupItems(items: Pick<EntityTable<StoredItem, 'key'>, 'bulkGet' | 'bulkPut'>, tables: StoryTables, keys: readonly string[]): Promise<void> {
+async function groupItems(items: Pick<EntityTable<StoredItem, 'key'>, 'bulkGet' | 'bulkPut'>, tables: StoryTables, memory: StoryMemory, keys: readonly string[]): Promise<void> {
   const now = new Date().toISOString();
   for (let from = 0; from < keys.length; from += GROUP_CHUNK) {
     const chunk = (await items.bulkGet(keys.slice(from, from + GROUP_CHUNK))).filter((item): item is StoredItem => item !== undefined && !item.storyId);
-    const assigned = await assignStories(tables, chunk, now);
+    const assigned = await assignStories(tables, memory, chunk, now);
     await items.bulkPut(chunk.map((item) => ({ ...item, storyId: assigned.get(item.key)! })));
   }
 }
 
-/** Groups every item stored before version 3, inside the upgrade. */
+/** Groups every item stored before version 3, inside the upgrade (no print is stored yet). */
 async function groupStoredItems(tx: Transaction): Promise<void> {
   const items = tx.table('items') as EntityTable<StoredItem, 'key'>;
-  const tables = {
-    stories: tx.table('stories') as EntityTable<Story, 'id'>,
-    storyBands: tx.table('storyBands') as EntityTable<StoryBand, 'band'>,
-    storyPrints: tx.table('storyPrints') as EntityTable<StoryPrint, 'key'>,
-  };
-  await groupItems(items, tables, (await items.orderBy('publishedAt').primaryKeys()) as string[]);
+  const tables = { stories: tx.table('stories') as EntityTable<Story, 'id'>, storyPrints: tx.table('storyPrints') as EntityTable<StoryPrint, 'key'> };
+  await groupItems(items, tables, new StoryMemory(), (await items.orderBy('publishedAt').primaryKeys()) as string[]);
+}
+
+/** Version 4's upgrade: story rows lose their member lists (version 3 kept every member's key). */
+async function dropStoryMemberLists(tx: Transaction): Promise<void> {
+  await tx
+    .table('stories')
+    .toCollection()
+    .modify((story: Story & { itemKeys?: string[] }) => {
+      delete story.itemKeys;
+    });
 }
 
 /**
@@ -184,15 +205,22 @@ async function groupStoredItems(tx: Transaction): Promise<void> {
  * this one. One transaction per chunk, so a large restore does not hold the database for long.
  */
 export async function groupItemsWithoutStory(db: PressWatchDb): Promise<number> {
+  // The story tables may have just been replaced: the memory is rebuilt from what is stored now.
+  forgetStoryMemory(db);
   const [all, grouped] = await Promise.all([db.items.orderBy('publishedAt').primaryKeys(), db.items.orderBy('storyId').primaryKeys()]);
   const has = new Set(grouped as string[]);
   const missing = (all as string[]).filter((key) => !has.has(key));
   for (let from = 0; from < missing.length; from += GROUP_CHUNK) {
     const chunk = missing.slice(from, from + GROUP_CHUNK);
     // An async callback: Dexie keeps the transaction across native awaits only inside one.
-    await db.transaction('rw', [db.items, db.stories, db.storyBands, db.storyPrints], async () => {
-      await groupItems(db.items, db, chunk);
-    });
+    try {
+      await db.transaction('rw', [db.items, db.stories, db.storyPrints], async () => {
+        await groupItems(db.items, db, await storyMemoryOf(db, db), chunk);
+      });
+    } catch (error) {
+      forgetStoryMemory(db);
+      throw error;
+    }
   }
   return missing.length;
 }

@@ -6,7 +6,7 @@
 import type { ItemBatch } from '../../src-shared/model';
 import { matchingTopics, type CompiledTopic } from '../topics/compileTopics';
 import { itemKey, type PressWatchDb, type StoredItem } from './schema';
-import { assignStories } from './stories';
+import { assignStories, forgetStoryMemory, storyMemoryOf } from './stories';
 
 export interface StoreResult {
   added: number;
@@ -16,7 +16,17 @@ export interface StoreResult {
 }
 
 export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: CompiledTopic[] = []): Promise<StoreResult> {
-  return db.transaction('rw', [db.items, db.sources, db.pendingIndex, db.stories, db.storyBands, db.storyPrints], async () => {
+  try {
+    return await storeInTransaction(db, batch, topics);
+  } catch (error) {
+    // The story memory may hold items of the batch that were never stored: it is read again.
+    forgetStoryMemory(db);
+    throw error;
+  }
+}
+
+function storeInTransaction(db: PressWatchDb, batch: ItemBatch, topics: CompiledTopic[]): Promise<StoreResult> {
+  return db.transaction('rw', [db.items, db.sources, db.pendingIndex, db.stories, db.storyPrints], async () => {
     const keys = batch.items.map((item) => itemKey(batch.sourceId, item.id));
     const existing = await db.items.bulkGet(keys);
     const source = await db.sources.get(batch.sourceId);
@@ -63,7 +73,7 @@ export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: Com
     });
     const ungrouped = rows.filter((row) => !row.storyId);
     if (ungrouped.length > 0) {
-      const assigned = await assignStories(db, ungrouped, batch.fetchedAt);
+      const assigned = await assignStories(db, await storyMemoryOf(db, db), ungrouped, batch.fetchedAt);
       for (const row of ungrouped) row.storyId = assigned.get(row.key);
     }
     if (rows.length > 0) {

@@ -1,9 +1,10 @@
-// Stories as they are stored: every item gets a storyId when it arrives, found through a band
-// index kept in the database (so grouping survives restarts) and decided by src-shared/similarity.
-// The functions take table handles rather than the database, so the same code runs inside
-// storeBatch's transaction and inside the schema upgrade's version-change transaction.
+// Stories as they are stored: every item gets a storyId when it arrives, found through the band
+// index of the newest items held in memory (storyMemory.ts, rebuilt from the stored prints after a
+// restart) and decided by src-shared/similarity. The functions take table handles rather than the
+// database, so the same code runs inside storeBatch's transaction and inside a schema upgrade's.
 import type { EntityTable } from 'dexie';
 import { fingerprint, StoryGrouper, type Fingerprint, type GroupedItem } from '../../src-shared/similarity';
+import { memoryFromPrints, STORY_MEMORY_ITEMS, type HeldPrint, type StoryMemory } from './storyMemory';
 
 /** One story: the items that tell it, in whichever outlets. Its id is the key of the item that started it. */
 export interface Story {
@@ -12,32 +13,59 @@ export interface Story {
   firstItemKey: string;
   firstPublishedAt: string;
   latestPublishedAt: string;
-  /** Number of items (= itemKeys.length); indexed so the multi-item stories are read alone. */
+  /**
+   * Number of items; indexed so the multi-item stories are read alone. The members themselves are
+   * found through the items' `storyId` index (version 3 also listed them here, which made every
+   * arrival in a story told thousands of times rewrite a row of thousands of keys).
+   */
   size: number;
-  itemKeys: string[];
   /** Distinct outlets, in the order they joined. */
   sourceIds: string[];
   updatedAt: string;
 }
 
-/** A band key of the LSH index and the items stored under it, newest last, at most {@link BAND_LIMIT}. */
-export interface StoryBand {
-  band: string;
-  keys: string[];
-}
-
-/** What the decision needs of an item already grouped: its fingerprint (without band keys) and story. */
+/** What the decision needs of an item already grouped: its fingerprint and story. */
 export interface StoryPrint {
   key: string;
   storyId: string;
   publishedAt: string;
-  fp: Omit<Fingerprint, 'bands'>;
+  /** Band keys are stored from version 4 on; prints written before have none (see storyMemory.ts). */
+  fp: Omit<Fingerprint, 'bands'> & { bands?: string[] };
 }
 
 export interface StoryTables {
   stories: EntityTable<Story, 'id'>;
-  storyBands: EntityTable<StoryBand, 'band'>;
   storyPrints: EntityTable<StoryPrint, 'key'>;
+}
+
+/** Each database's memory, loaded on first use. */
+const memories = new WeakMap<object, Promise<StoryMemory>>();
+
+/**
+ * The band index of the database's newest items. Must be called inside a transaction over the
+ * story tables the first time (it reads the newest prints). A failed load is not kept.
+ */
+export function storyMemoryOf(owner: object, tables: StoryTables): Promise<StoryMemory> {
+  let memory = memories.get(owner);
+  if (!memory) {
+    memory = tables.storyPrints
+      .orderBy('publishedAt')
+      .reverse()
+      .limit(STORY_MEMORY_ITEMS)
+      .toArray()
+      .then((rows) => memoryFromPrints(rows));
+    memories.set(owner, memory);
+    memory.catch(() => memories.delete(owner));
+  }
+  return memory;
+}
+
+/**
+ * Forgets a database's memory: after a transaction that grouped items failed (the memory may
+ * hold prints that were never stored) or after the story tables were replaced (a restore).
+ */
+export function forgetStoryMemory(owner: object): void {
+  memories.delete(owner);
 }
 
 /** The fields of an item grouping reads. */
@@ -51,17 +79,9 @@ export interface GroupableItem {
   language: string | null;
 }
 
-/**
- * Items kept per band key, newest by arrival. A band shared by hundreds of items (boilerplate, a
- * name in every report) says little, and an arrival looks at only {@link STORED_PER_ARRIVAL}
- * items across its twenty-odd bands, the newest of each in turn; a longer row would only make
- * every write of it dearer (measured: band-row writes were the largest share of the cost).
- */
-export const BAND_LIMIT = 16;
-
 /** Candidates compared per arrival at most, the nearest in time kept (the grouper's own bound is 200). */
 export const MAX_CANDIDATES = 100;
-/** Stored items whose fingerprints are read per arrival at most. */
+/** Held items an arrival looks at, at most: the newest under each of its bands in turn. */
 export const STORED_PER_ARRIVAL = 48;
 /** Members of one story compared per arrival at most, the nearest in time. */
 export const PER_STORY_CANDIDATES = 8;
@@ -70,101 +90,70 @@ const byTimeThenKey = (a: { publishedAt: string; key: string }, b: { publishedAt
   a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
 /**
- * Gives each item a story: an existing one found through the band index, or a new one. Writes the
- * band rows, the items' prints and the story rows; the caller writes `storyId` on the items.
- * Must run inside a transaction over the three tables (and whatever else the caller writes).
+ * Gives each item a story: an existing one found through the memory's band index, or a new one.
+ * Writes the items' prints and their stories' rows; the caller writes `storyId` on the items.
+ * Must run inside a transaction over the story tables (and whatever else the caller writes); if
+ * that transaction fails, the caller forgets the memory ({@link forgetStoryMemory}).
  */
-export async function assignStories(tables: StoryTables, items: readonly GroupableItem[], now: string): Promise<Map<string, string>> {
+export async function assignStories(tables: StoryTables, memory: StoryMemory, items: readonly GroupableItem[], now: string): Promise<Map<string, string>> {
   const assigned = new Map<string, string>();
   if (items.length === 0) return assigned;
   // Oldest first, so that within one batch the story is named after its first publisher.
   const ordered = [...items].sort(byTimeThenKey);
-  const prints = ordered.map((item) => ({
-    item,
-    // The feed's text, else its summary: an item with a title only still gets the title's shingles.
-    fp: fingerprint({ title: item.title, text: item.text || item.summary || '', language: item.language }),
-  }));
-
-  const bandKeys = [...new Set(prints.flatMap((p) => p.fp.bands))];
-  const bandRows = await tables.storyBands.bulkGet(bandKeys);
-  const bands = new Map<string, string[]>();
-  bandKeys.forEach((band, i) => bands.set(band, bandRows[i]?.keys ?? []));
-  // Which stored items each arrival looks at, chosen before any print is read: the newest under
-  // each of its bands in turn. Crowded bands would otherwise have every arrival read thousands of prints.
-  const picks = prints.map(({ fp }) => pickStored(fp.bands.map((band) => bands.get(band)!)));
-  const candidateKeys = [...new Set(picks.flat())];
-  // Candidates by item key, made once per batch: a crowded band lists the same items for many arrivals.
-  const known = new Map<string, GroupedItem>();
-  const timeOf = new Map<string, number>();
-  for (const row of await tables.storyPrints.bulkGet(candidateKeys)) {
-    if (!row) continue;
-    known.set(row.key, { id: row.key, publishedAt: row.publishedAt, storyId: row.storyId, fingerprint: { ...row.fp, bands: [] } });
-    timeOf.set(row.key, Date.parse(row.publishedAt));
-  }
-
+  let arrivalMs = 0;
   // Each candidate once, and only the ones nearest in time when bands are crowded (the same
   // agency text in every outlet every day): the decision then costs a bounded number of comparisons.
-  let arrivalMs = 0;
-  let arrivalPicks: string[] = [];
-  // Items of this batch already grouped, by band: later arrivals of the batch meet them too.
-  const batchBands = new Map<string, string[]>();
-  const grouper = new StoryGrouper((keys) => {
-    const seen = new Set<string>();
-    const found: Array<{ candidate: GroupedItem; distance: number }> = [];
-    const consider = (key: string) => {
-      if (seen.has(key)) return;
-      seen.add(key);
-      // Keys of items since removed have no print: skipped (the band's bound pushes them out).
-      const candidate = known.get(key);
-      if (candidate) found.push({ candidate, distance: Math.abs((timeOf.get(key) ?? 0) - arrivalMs) });
-    };
-    for (const key of arrivalPicks) consider(key);
-    for (const band of keys) for (const key of batchBands.get(band) ?? []) consider(key);
-    // Nearest first; a few members per story are enough to recognise it, and keep one crowded
-    // story from pushing every other story out of the bound.
-    found.sort((a, b) => a.distance - b.distance);
-    const perStory = new Map<string, number>();
-    const chosen: GroupedItem[] = [];
-    for (const { candidate } of found) {
-      const seenOfStory = perStory.get(candidate.storyId) ?? 0;
-      if (seenOfStory >= PER_STORY_CANDIDATES) continue;
-      perStory.set(candidate.storyId, seenOfStory + 1);
-      chosen.push(candidate);
-      if (chosen.length >= MAX_CANDIDATES) break;
-    }
-    return chosen;
-  });
+  const grouper = new StoryGrouper((bands) => candidatesFor(memory, bands, arrivalMs));
 
-  const dirtyBands = new Set<string>();
   const newPrints: StoryPrint[] = [];
-  prints.forEach(({ item, fp }, index) => {
+  const joined: GroupableItem[] = [];
+  for (const item of ordered) {
+    const held = memory.get(item.key);
+    if (held) {
+      // Already grouped and counted (an item restored without its storyId while its print stayed).
+      assigned.set(item.key, held.storyId);
+      continue;
+    }
+    // The feed's text, else its summary: an item with a title only still gets the title's shingles.
+    const fp = fingerprint({ title: item.title, text: item.text || item.summary || '', language: item.language });
     arrivalMs = Date.parse(item.publishedAt);
-    arrivalPicks = picks[index]!;
     const { storyId } = grouper.assignSync({ id: item.key, publishedAt: item.publishedAt, fingerprint: fp });
     assigned.set(item.key, storyId);
-    const { bands: itemBands, ...stored } = fp;
-    newPrints.push({ key: item.key, storyId, publishedAt: item.publishedAt, fp: stored });
-    known.set(item.key, { id: item.key, publishedAt: item.publishedAt, storyId, fingerprint: fp });
-    timeOf.set(item.key, arrivalMs);
-    for (const band of itemBands) {
-      const inBatch = batchBands.get(band);
-      if (inBatch) inBatch.push(item.key);
-      else batchBands.set(band, [item.key]);
-      const list = bands.get(band)!;
-      list.push(item.key);
-      if (list.length > BAND_LIMIT) list.splice(0, list.length - BAND_LIMIT);
-      dirtyBands.add(band);
-    }
-  });
+    newPrints.push({ key: item.key, storyId, publishedAt: item.publishedAt, fp });
+    // Held at once, so later arrivals of the same batch meet it.
+    memory.add({ id: item.key, publishedAt: item.publishedAt, storyId, fingerprint: fp });
+    joined.push(item);
+  }
 
   await tables.storyPrints.bulkPut(newPrints);
-  await tables.storyBands.bulkPut([...dirtyBands].map((band) => ({ band, keys: bands.get(band)! })));
-  await updateStoryRows(tables, ordered, assigned, now);
+  await updateStoryRows(tables, joined, assigned, now);
   return assigned;
 }
 
-/** Stored items an arrival looks at: the newest under each of its bands in turn, distinct, at most {@link STORED_PER_ARRIVAL}. */
-function pickStored(lists: ReadonlyArray<readonly string[]>): string[] {
+/** The held items an arrival is compared with: nearest in time first, a few per story, bounded. */
+function candidatesFor(memory: StoryMemory, bands: readonly string[], arrivalMs: number): GroupedItem[] {
+  const found: Array<{ candidate: HeldPrint; distance: number }> = [];
+  for (const key of pickHeld(bands.map((band) => memory.band(band)))) {
+    const candidate = memory.get(key);
+    if (candidate) found.push({ candidate, distance: Math.abs(candidate.time - arrivalMs) });
+  }
+  // Nearest first; a few members per story are enough to recognise it, and keep one crowded
+  // story from pushing every other story out of the bound.
+  found.sort((a, b) => a.distance - b.distance);
+  const perStory = new Map<string, number>();
+  const chosen: GroupedItem[] = [];
+  for (const { candidate } of found) {
+    const seenOfStory = perStory.get(candidate.storyId) ?? 0;
+    if (seenOfStory >= PER_STORY_CANDIDATES) continue;
+    perStory.set(candidate.storyId, seenOfStory + 1);
+    chosen.push(candidate);
+    if (chosen.length >= MAX_CANDIDATES) break;
+  }
+  return chosen;
+}
+
+/** Held items an arrival looks at: the newest under each of its bands in turn, distinct, at most {@link STORED_PER_ARRIVAL}. */
+function pickHeld(lists: ReadonlyArray<readonly string[]>): string[] {
   const out = new Set<string>();
   const deepest = Math.max(0, ...lists.map((list) => list.length));
   for (let depth = 0; depth < deepest && out.size < STORED_PER_ARRIVAL; depth++) {
@@ -177,24 +166,29 @@ function pickStored(lists: ReadonlyArray<readonly string[]>): string[] {
   return [...out];
 }
 
+/** A story row as this version writes it: rows restored from a version 3 backup still list their members. */
+function storyRow(row: Story): Story {
+  const { id, firstItemKey, firstPublishedAt, latestPublishedAt, size, sourceIds, updatedAt } = row;
+  return { id, firstItemKey, firstPublishedAt, latestPublishedAt, size, sourceIds: [...sourceIds], updatedAt };
+}
+
 async function updateStoryRows(tables: StoryTables, items: readonly GroupableItem[], assigned: Map<string, string>, now: string): Promise<void> {
-  const storyIds = [...new Set(assigned.values())];
+  if (items.length === 0) return;
+  const storyIds = [...new Set(items.map((item) => assigned.get(item.key)!))];
   const rows = await tables.stories.bulkGet(storyIds);
   const stories = new Map<string, Story>();
   storyIds.forEach((id, i) => {
     const row = rows[i];
-    if (row) stories.set(id, { ...row, itemKeys: [...row.itemKeys], sourceIds: [...row.sourceIds] });
+    if (row) stories.set(id, storyRow(row));
   });
   for (const item of items) {
     const id = assigned.get(item.key)!;
     const story = stories.get(id);
     if (!story) {
-      stories.set(id, { id, firstItemKey: item.key, firstPublishedAt: item.publishedAt, latestPublishedAt: item.publishedAt, size: 1, itemKeys: [item.key], sourceIds: [item.sourceId], updatedAt: now });
+      stories.set(id, { id, firstItemKey: item.key, firstPublishedAt: item.publishedAt, latestPublishedAt: item.publishedAt, size: 1, sourceIds: [item.sourceId], updatedAt: now });
       continue;
     }
-    if (story.itemKeys.includes(item.key)) continue;
-    story.itemKeys.push(item.key);
-    story.size = story.itemKeys.length;
+    story.size++;
     if (!story.sourceIds.includes(item.sourceId)) story.sourceIds.push(item.sourceId);
     if (byTimeThenKey(item, { publishedAt: story.firstPublishedAt, key: story.firstItemKey }) < 0) {
       story.firstItemKey = item.key;
@@ -206,37 +200,39 @@ async function updateStoryRows(tables: StoryTables, items: readonly GroupableIte
   await tables.stories.bulkPut([...stories.values()]);
 }
 
+/** A story's members as stored, read through the items' `storyId` index. */
+interface MemberTable {
+  where(index: 'storyId'): { equals(value: string): { toArray(): PromiseLike<Array<{ key: string; sourceId: string; publishedAt: string }>> } };
+}
+
 /**
- * Takes removed items out of their stories: a story loses the members, gets a new first
- * publisher and outlet list from those left, and goes when none is left. Their prints go too, so
- * they are never a candidate again; band rows drop their keys when next written.
+ * Takes removed items out of their stories (call after the items are deleted, in the same
+ * transaction): a story gets its size, first publisher and outlets from the members left, and
+ * goes when none is left. Their prints go too, and the memory lets them go, so they are never a
+ * candidate again.
  */
 export async function removeFromStories(
-  tables: StoryTables & { items: { bulkGet(keys: string[]): PromiseLike<Array<{ key: string; sourceId: string; publishedAt: string } | undefined>> } },
+  owner: object,
+  tables: StoryTables & { items: MemberTable },
   removed: ReadonlyArray<{ key: string; storyId?: string }>,
   now: string,
 ): Promise<void> {
   if (removed.length === 0) return;
+  const held = memories.get(owner);
+  if (held) (await held).forget(removed.map((r) => r.key));
   await tables.storyPrints.bulkDelete(removed.map((r) => r.key));
-  const gone = new Set(removed.map((r) => r.key));
   const storyIds = [...new Set(removed.flatMap((r) => (r.storyId ? [r.storyId] : [])))];
   const rows = (await tables.stories.bulkGet(storyIds)).filter((row): row is Story => row !== undefined);
   const emptied: string[] = [];
   const kept: Story[] = [];
   for (const story of rows) {
-    const left = story.itemKeys.filter((key) => !gone.has(key));
-    if (left.length === 0) {
-      emptied.push(story.id);
-      continue;
-    }
-    const members = (await tables.items.bulkGet(left)).filter((m) => m !== undefined).sort(byTimeThenKey);
+    const members = (await tables.items.where('storyId').equals(story.id).toArray()).sort(byTimeThenKey);
     if (members.length === 0) {
       emptied.push(story.id);
       continue;
     }
     kept.push({
-      ...story,
-      itemKeys: members.map((m) => m.key),
+      ...storyRow(story),
       size: members.length,
       sourceIds: [...new Set(members.map((m) => m.sourceId))],
       firstItemKey: members[0]!.key,

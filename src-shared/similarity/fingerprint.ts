@@ -88,6 +88,10 @@ function topHashes(counts: ReadonlyMap<string, number>, limit: number): number[]
   return [...new Set(ranked.map(([k]) => hashString(k)))].sort((a, b) => a - b);
 }
 
+const shingleBands = (sig: readonly number[], shingles: number): string[] => (shingles ? bandKeys('s', sig, SHINGLE_ROWS) : []);
+const anchorBands = (anchors: readonly number[]): string[] =>
+  anchors.length >= MIN_ANCHORS_FOR_BANDS ? bandKeys('a', minhash(anchors, ANCHOR_SIG_SIZE), ANCHOR_ROWS) : [];
+
 /** The fingerprint of an item's title and text, read in its language. Deterministic; never throws. */
 export function fingerprint(item: StoryText): Fingerprint {
   const features = extractFeatures(item);
@@ -95,10 +99,17 @@ export function fingerprint(item: StoryText): Fingerprint {
   const sig = minhash(shingles, SIGNATURE_SIZE);
   const nums = topHashes(features.numbers, MAX_NUMBERS);
   const anchors = [...new Set([...topHashes(features.names, MAX_NAMES), ...nums])].sort((a, b) => a - b);
-  const bands = shingles.size ? bandKeys('s', sig, SHINGLE_ROWS) : [];
-  if (lead.length >= 5) bands.push(...bandKeys('l', minhash(lead, LEAD_SIG_SIZE), LEAD_ROWS));
-  if (anchors.length >= MIN_ANCHORS_FOR_BANDS) bands.push(...bandKeys('a', minhash(anchors, ANCHOR_SIG_SIZE), ANCHOR_ROWS));
+  const leadBands = lead.length >= 5 ? bandKeys('l', minhash(lead, LEAD_SIG_SIZE), LEAD_ROWS) : [];
+  const bands = [...shingleBands(sig, shingles.size), ...leadBands, ...anchorBands(anchors)];
   return { v: FINGERPRINT_VERSION, sig, n: shingles.size, anchors, nums, bands };
+}
+
+/**
+ * The band keys of a fingerprint stored without them, as far as they can be rebuilt: those of the
+ * wording and of the anchors. The lead's bands need the text's opening, which is not stored.
+ */
+export function rebuildBandKeys(fp: Omit<Fingerprint, 'bands'>): string[] {
+  return [...shingleBands(fp.sig, fp.n), ...anchorBands(fp.anchors)];
 }
 
 /** The keys to store in (and look up through) the multi-entry index. */

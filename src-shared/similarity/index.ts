@@ -22,7 +22,7 @@
  * Two items are one story when their wording overlaps (Jaccard, or containment of a lead), or
  * when they share most anchors — unless both quote figures and the figures disagree.
  */
-export { fingerprint, bandKeysOf, compare, FINGERPRINT_VERSION, type Fingerprint, type Comparison } from './fingerprint';
+export { fingerprint, bandKeysOf, rebuildBandKeys, compare, FINGERPRINT_VERSION, type Fingerprint, type Comparison } from './fingerprint';
 export { sameStory, similarity, evaluatePairs, THRESHOLDS, type PairEvaluation } from './decide';
 export { StoryGrouper, firstPublisher, type GroupedItem, type CandidateLookup, type StoryAssignment, type StoryGrouperOptions } from './grouper';
 export { MemoryBandIndex } from './memoryIndex';

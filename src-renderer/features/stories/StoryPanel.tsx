@@ -24,17 +24,18 @@ interface StoryPanelProps {
 
 export function StoryPanel({ db, item, tags, sourceNames, onOpen, onClip }: StoryPanelProps) {
   const { t, i18n } = useTranslation();
-  // Read through the items' storyId index, never the story row: a story retold thousands of times
-  // carries thousands of keys in its row, and reading it made such an item open in seconds. The
-  // chain is the earliest of the first SAMPLE members by key: every member of any story a person
-  // reads through; for a larger one, the earliest of those read (the panel says how many more).
+  // The story row gives the size, the outlets and the first publisher; the chain reads the first
+  // publisher and up to SAMPLE members through the items' storyId index. A story retold thousands
+  // of times (a boilerplate match) thus opens as fast as a pair; its chain lists the earliest of
+  // those read, and the panel says how many more there are.
   const view = useLiveQuery(async () => {
     if (!item.storyId) return null;
-    const members = db.items.where('storyId').equals(item.storyId);
-    const [size, sample] = await Promise.all([members.count(), members.limit(SAMPLE).toArray()]);
-    if (size < 2) return null;
-    sample.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.key < b.key ? -1 : 1));
-    return { storyId: item.storyId, size, members: sample.slice(0, SHOWN), outlets: new Set(sample.map((m) => m.sourceId)).size };
+    const story = await db.stories.get(item.storyId);
+    if (!story || story.size < 2) return null;
+    const [first, sample] = await Promise.all([db.items.get(story.firstItemKey), db.items.where('storyId').equals(story.id).limit(SAMPLE).toArray()]);
+    const members = first && !sample.some((m) => m.key === first.key) ? [first, ...sample] : sample;
+    members.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.key < b.key ? -1 : 1));
+    return { storyId: story.id, size: story.size, members: members.slice(0, SHOWN), outlets: story.sourceIds.length };
   }, [db, item.storyId]);
   if (!view) return null;
   const { storyId, size, members } = view;

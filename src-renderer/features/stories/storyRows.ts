@@ -9,35 +9,60 @@ export interface StoryRows {
   keys: string[];
   /** The story behind each row that stands for two or more items. */
   stories: Map<string, Story>;
+  /** The item keys of each such story, by row key. */
+  members: Map<string, string[]>;
+}
+
+/** A story of two or more items with its members' keys. */
+export interface StoryWithMembers {
+  story: Story;
+  memberKeys: string[];
 }
 
 /** Groups an ordered list of item keys (newest first) into story rows. */
-export function groupKeysIntoStories(keys: readonly string[], multiItemStories: readonly Story[]): StoryRows {
-  const storyOfKey = new Map<string, Story>();
-  for (const story of multiItemStories) for (const key of story.itemKeys) storyOfKey.set(key, story);
+export function groupKeysIntoStories(keys: readonly string[], multiItemStories: readonly StoryWithMembers[]): StoryRows {
+  const storyOfKey = new Map<string, StoryWithMembers>();
+  for (const entry of multiItemStories) for (const key of entry.memberKeys) storyOfKey.set(key, entry);
   const rows: string[] = [];
   const stories = new Map<string, Story>();
+  const members = new Map<string, string[]>();
   for (const key of keys) {
-    const story = storyOfKey.get(key);
-    if (!story) rows.push(key);
-    else if (!stories.has(story.firstItemKey)) {
-      stories.set(story.firstItemKey, story);
-      rows.push(story.firstItemKey);
+    const entry = storyOfKey.get(key);
+    if (!entry) rows.push(key);
+    else if (!stories.has(entry.story.firstItemKey)) {
+      stories.set(entry.story.firstItemKey, entry.story);
+      members.set(entry.story.firstItemKey, entry.memberKeys);
+      rows.push(entry.story.firstItemKey);
     }
   }
-  return { keys: rows, stories };
+  return { keys: rows, stories, members };
+}
+
+/** Every story of two or more items with its members, from the story rows and the items' storyId index. */
+export async function multiItemStories(db: PressWatchDb): Promise<StoryWithMembers[]> {
+  return db.transaction('r', [db.items, db.stories], async () => {
+    const stories = await db.stories.where('size').above(1).toArray();
+    if (stories.length === 0) return [];
+    const memberKeys = new Map<string, string[]>(stories.map((story) => [story.id, []]));
+    // One pass over the index, keys only: the story of each member and the member's key.
+    await db.items
+      .where('storyId')
+      .anyOf([...memberKeys.keys()])
+      .eachKey((storyId, cursor) => memberKeys.get(storyId as string)?.push(cursor.primaryKey as string));
+    return stories.map((story) => ({ story, memberKeys: memberKeys.get(story.id)! }));
+  });
 }
 
 export async function storyRows(db: PressWatchDb, keys: readonly string[]): Promise<StoryRows> {
-  return groupKeysIntoStories(keys, await db.stories.where('size').above(1).toArray());
+  return groupKeysIntoStories(keys, await multiItemStories(db));
 }
 
 /** The item keys behind some row keys: every member of a story row, the key itself otherwise. */
-export function expandRows(rowKeys: Iterable<string>, stories: ReadonlyMap<string, Story>): string[] {
+export function expandRows(rowKeys: Iterable<string>, members: ReadonlyMap<string, readonly string[]>): string[] {
   const out = new Set<string>();
   for (const key of rowKeys) {
-    const story = stories.get(key);
-    if (story) for (const member of story.itemKeys) out.add(member);
+    const keys = members.get(key);
+    if (keys) for (const member of keys) out.add(member);
     else out.add(key);
   }
   return [...out];

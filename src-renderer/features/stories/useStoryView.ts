@@ -10,7 +10,7 @@ export interface StoryView extends StoryRows {
   expand: (rowKeys: Iterable<string>) => string[];
 }
 
-const none: StoryRows = { keys: [], stories: new Map() };
+const none: StoryRows = { keys: [], stories: new Map(), members: new Map() };
 
 export function useStoryView(db: PressWatchDb, keys: string[], mode: ListMode, revision: number): StoryView {
   const [rows, setRows] = useState<StoryRows | null>(null);
@@ -28,6 +28,7 @@ export function useStoryView(db: PressWatchDb, keys: string[], mode: ListMode, r
   // Until the first grouping is read, the items show as they are rather than an empty list.
   const shown = mode === 'stories' && rows ? rows : null;
   const stories = shown?.stories ?? none.stories;
-  const expand = useCallback((rowKeys: Iterable<string>) => expandRows(rowKeys, stories), [stories]);
-  return { keys: shown ? shown.keys : keys, stories, expand };
+  const members = shown?.members ?? none.members;
+  const expand = useCallback((rowKeys: Iterable<string>) => expandRows(rowKeys, members), [members]);
+  return { keys: shown ? shown.keys : keys, stories, members, expand };
 }
