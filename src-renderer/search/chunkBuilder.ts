@@ -27,6 +27,9 @@ function wordKeys(info: WordInfo, variant: number): readonly string[] {
   return keys;
 }
 
+/** The keys a word carries on either side of a pair key (what a phrase's query word in stem mode meets). */
+export const pairSideKeys = (info: WordInfo, capitalised: boolean): readonly string[] => wordKeys(info, capitalised ? 5 : 4);
+
 export class ChunkBuilder {
   private readonly words = new Map<number, WordDocs>();
   /** Consecutive word pairs, by the two words' slots. */

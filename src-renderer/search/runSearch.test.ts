@@ -81,6 +81,21 @@ describe('SearchEngine over stored items', () => {
     expect(await found('=вучич')).toEqual(['Токаев и Вучич провели брифинг для СМИ']);
   });
 
+  it('finds longer phrases only as a run of words in one field, in the title alone for title:', async () => {
+    expect(await found('"провели брифинг для"')).toEqual(['Токаев и Вучич провели брифинг для СМИ']);
+    // Each word by its stem: the phrase in other cases is the same phrase.
+    expect(await found('"президента Сербии Александра Вучича"')).toEqual(['Токаев и Вучич провели брифинг для СМИ']);
+    expect(await found('"Президент Сербии Александр Вучич"')).toEqual(['Токаев и Вучич провели брифинг для СМИ']);
+    expect(await found('"Александр Вучич Сербии"')).toEqual([]);
+    // Both pairs are in the item ("Александр Вучич" in the text, "Вучич провели" in the title), the run is not.
+    expect(await found('"Александр Вучич провели"')).toEqual([]);
+    expect(await found('"брифинг для СМИ Президент"')).toEqual([]); // the title's end and the text's start
+    expect(await found('title:"провели брифинг для"')).toEqual(['Токаев и Вучич провели брифинг для СМИ']);
+    expect(await found('title:"Президент Сербии Александр"')).toEqual([]);
+    expect(await found('"presidents of Kazakhstan"')).toEqual(['Tokayev and Vučić brief the media after talks']);
+    expect(await found('"the presidents of Kazakhstan and Serbia"')).toEqual(['Tokayev and Vučić brief the media after talks']);
+  });
+
   it('answers tag: from the tags the user applied', async () => {
     await db.tags.add({ id: 't1', name: 'Визит Вучича', color: '#c00' });
     const key = [...titles.entries()].find(([, t]) => t.startsWith('Цены'))![0];

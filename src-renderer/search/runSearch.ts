@@ -9,6 +9,7 @@ import { TITLE_TERM_PREFIX, type PressWatchDb, type StoredItem } from '../db/sch
 import { Bitset } from './bitset';
 import { currentIndexState, forgetIndexState, type IndexState } from './indexState';
 import { languageTerm, pairTerm, sourceTerm } from './itemTerms';
+import { containsPhrase } from './phraseRun';
 
 export type SearchOutcome = { ok: true; keys: Set<string> } | { ok: false; error: QueryError };
 
@@ -132,13 +133,12 @@ export class SearchEngine {
     if (words.length === 2 && node.field === null) return { docs: candidates, exact: true };
     // The rest is read from the items, once per version of the index: a press officer refining a
     // query repeats its phrase, and the verified set is what the index would say with positions.
-    const phraseQuery: Query = { source: '', root: node };
     const docs = await state.memo(`"${node.field ?? ''}:${words.map((w) => w.keys.join('|')).join(' ')}`, async () => {
       const matches = state.empty();
       const docList: number[] = [];
       candidates.forEach((doc) => void docList.push(doc));
       const keys = docList.map((doc) => state.keyOf(doc)!);
-      const matched = await this.verify(phraseQuery, keys);
+      const matched = await this.verifyPhrase(node, words, keys);
       docList.forEach((doc, i) => matched.has(keys[i]!) && matches.add(doc));
       return matches;
     });
@@ -175,6 +175,22 @@ export class SearchEngine {
     );
     if (sources.length === 0) return { docs: state.empty(), exact: true };
     return { docs: await state.docsWithAny(this.db, sources.map((s) => sourceTerm(s.id))), exact: true };
+  }
+
+  /** The candidates that have the phrase in one field (the title only, for title:). */
+  private async verifyPhrase(node: Extract<QueryNode, { kind: 'text' }>, words: ReadonlyArray<{ keys: readonly string[] }>, keys: string[]): Promise<Set<string>> {
+    // A phrase longer than the check's bit mask is rare enough to go through the full analysis.
+    if (words.length > 30) return this.verify({ source: '', root: node }, keys);
+    const phrase = words.map((word) => new Set(word.keys));
+    const matches = new Set<string>();
+    for (let i = 0; i < keys.length; i += 500) {
+      for (const item of await this.db.items.bulkGet(keys.slice(i, i + 500))) {
+        if (!item) continue;
+        const fields = node.field === 'title' ? [item.title] : [item.title, item.summary, item.text];
+        if (fields.some((text) => containsPhrase(text, item.language, phrase))) matches.add(item.key);
+      }
+    }
+    return matches;
   }
 
   private async verify(query: Query, keys: string[]): Promise<Set<string>> {
