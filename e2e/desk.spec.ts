@@ -94,6 +94,10 @@ test('works from the keyboard: j/k, s, u and ? ', async ({ app }) => {
   // Opening read the first item: the unread filter leaves the other twenty.
   await page.locator('body').press('u');
   await expect(page.getByTestId('item-count')).toHaveText('19 материалов');
+  // Undone from the reader, and it stays unread while it is open.
+  await page.getByRole('button', { name: 'Отметить непрочитанным' }).click();
+  await expect(page.getByTestId('item-count')).toHaveText('20 материалов');
+  await expect(page.getByRole('button', { name: 'Отметить прочитанным' })).toBeVisible();
   await page.locator('body').press('?');
   await expect(page.getByRole('dialog', { name: 'Клавиши' })).toContainText('только непрочитанные');
   await page.getByRole('button', { name: 'Закрыть' }).click();

@@ -118,30 +118,30 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   const tagMap = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
   const sourceNames = useMemo(() => new Map(sources.map((s) => [s.id, s.name])), [sources]);
 
-  const open = useCallback(
-    (key: string) => {
-      setSelectedKey(key);
-      void db.items.update(key, { read: 1 });
-    },
-    [db],
-  );
+  const open = useCallback((key: string) => setSelectedKey(key), []);
+  // Read on open, once the reader has the item (see ReaderPane); undone with "mark unread".
+  const markShownRead = useCallback((key: string) => void db.items.update(key, { read: 1 }), [db]);
   const patchFilter = (patch: Partial<ListFilter>) => {
     setFilter((previous) => ({ ...previous, ...patch }));
     setChecked(new Set());
   };
-  const toggleChecked = (key: string, range: boolean) => {
-    setChecked((previous) => {
-      const next = new Set(previous);
-      if (range && lastChecked) {
-        const from = Math.min(rowKeys.indexOf(lastChecked), rowKeys.indexOf(key));
-        const to = Math.max(rowKeys.indexOf(lastChecked), rowKeys.indexOf(key));
-        for (const k of rowKeys.slice(from, to + 1)) next.add(k);
-      } else if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
-    setLastChecked(key);
-  };
+  // Stable while the rows and the last checked row stay, so list rows are not drawn again for nothing.
+  const toggleChecked = useCallback(
+    (key: string, range: boolean) => {
+      setChecked((previous) => {
+        const next = new Set(previous);
+        if (range && lastChecked) {
+          const from = Math.min(rowKeys.indexOf(lastChecked), rowKeys.indexOf(key));
+          const to = Math.max(rowKeys.indexOf(lastChecked), rowKeys.indexOf(key));
+          for (const k of rowKeys.slice(from, to + 1)) next.add(k);
+        } else if (next.has(key)) next.delete(key);
+        else next.add(key);
+        return next;
+      });
+      setLastChecked(key);
+    },
+    [lastChecked, rowKeys],
+  );
   const targetKeys = checked.size > 0 ? stories.expand(checked) : selectedKey ? [selectedKey] : [];
 
   useShortcuts({
@@ -314,7 +314,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
           <ItemList db={db} keys={rowKeys} stories={stories.stories} onRowsRead={() => setFirstRowsRead(true)} complete={list !== undefined} selectedKey={selectedKey} checked={checked} tags={tagMap} sourceNames={sourceNames} query={query} onOpen={open} onToggleChecked={toggleChecked} />
         </section>
         <main className="reader-pane">
-          <ReaderPane db={db} itemKey={selectedKey} tags={tags} sourceNames={sourceNames} query={query} offlineImageUrl={offlineImageUrl} onClip={setClipKeys} onOpen={open} />
+          <ReaderPane db={db} itemKey={selectedKey} tags={tags} sourceNames={sourceNames} query={query} offlineImageUrl={offlineImageUrl} onClip={setClipKeys} onOpen={open} onShown={markShownRead} />
         </main>
       </div>
       {clipKeys ? (

@@ -2,7 +2,7 @@
 // hundred thousand stored items cost as much as the twenty visible. Feed strings are text.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../../src-shared/query';
 import type { PressWatchDb, StoredItem, Story, Tag } from '../../db/schema';
@@ -57,57 +57,136 @@ export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, qu
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {rows.map((row) => {
           const key = keys[row.index]!;
-          const item = byKey.get(key);
-          const selected = key === selectedKey;
           return (
-            <div
+            <ItemRow
               key={key}
-              role="option"
-              aria-selected={selected}
-              data-testid="item-row"
-              className={`item-row${selected ? ' selected' : ''}${item && !item.read ? ' unread' : ''}${checked.has(key) ? ' checked' : ''}`}
-              style={{ height: row.size, transform: `translateY(${row.start}px)` }}
-              onClick={() => onOpen(key)}
-            >
-              <input
-                type="checkbox"
-                className="row-check"
-                aria-label={t('items.selectRow', { title: item?.title ?? '' })}
-                checked={checked.has(key)}
-                onClick={(event) => {
-                  event.stopPropagation();
-                  onToggleChecked(key, event.shiftKey);
-                }}
-                onChange={() => undefined}
-              />
-              {item ? (
-                <div className="row-body">
-                  <div className="item-title">
-                    {item.starred ? <span className="star" aria-hidden="true">★ </span> : null}
-                    <Highlighted text={item.title} query={query} field="title" language={item.language} />
-                  </div>
-                  <div className="item-meta">
-                    <span className="item-outlet">{sourceNames.get(item.sourceId) ?? item.feedTitle}</span>
-                    <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt, i18n.language)}</time>
-                    {stories?.has(key) ? <StoryBadge size={stories.get(key)!.size} outlets={stories.get(key)!.sourceIds.length} latestPublishedAt={stories.get(key)!.latestPublishedAt} /> : null}
-                    {item.tagIds.map((id) => {
-                      const tag = tags.get(id);
-                      return tag ? (
-                        <span key={id} className="tag-chip" style={{ borderColor: tag.color, color: tag.color }}>
-                          {tag.name}
-                        </span>
-                      ) : null;
-                    })}
-                    {item.clipped ? <span className="clip-mark">✂</span> : null}
-                  </div>
-                </div>
-              ) : (
-                <div className="row-body loading-row" />
-              )}
-            </div>
+              itemKey={key}
+              item={byKey.get(key)}
+              top={row.start}
+              height={row.size}
+              selected={key === selectedKey}
+              checked={checked.has(key)}
+              story={stories?.get(key)}
+              tags={tags}
+              sourceNames={sourceNames}
+              query={query}
+              language={i18n.language}
+              onOpen={onOpen}
+              onToggleChecked={onToggleChecked}
+            />
           );
         })}
       </div>
     </div>
+  );
+}
+
+interface ItemRowProps {
+  itemKey: string;
+  /** Undefined while the row is being read. */
+  item: StoredItem | undefined;
+  top: number;
+  height: number;
+  selected: boolean;
+  checked: boolean;
+  story: Story | undefined;
+  tags: Map<string, Tag>;
+  sourceNames: Map<string, string>;
+  query: Query | null;
+  /** The UI language (dates are formatted in it). */
+  language: string;
+  onOpen: (key: string) => void;
+  onToggleChecked: (key: string, range: boolean) => void;
+}
+
+/**
+ * One row. Every scroll step reads the rows on screen again as new objects, so a row is drawn
+ * again only when what it shows changed: scrolling then draws the rows that came into view
+ * instead of all forty.
+ */
+const ItemRow = memo(function ItemRow({ itemKey: key, item, top, height, selected, checked, story, tags, sourceNames, query, language, onOpen, onToggleChecked }: ItemRowProps) {
+  const { t } = useTranslation();
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      data-testid="item-row"
+      className={`item-row${selected ? ' selected' : ''}${item && !item.read ? ' unread' : ''}${checked ? ' checked' : ''}`}
+      style={{ height, transform: `translateY(${top}px)` }}
+      onClick={() => onOpen(key)}
+    >
+      <input
+        type="checkbox"
+        className="row-check"
+        aria-label={t('items.selectRow', { title: item?.title ?? '' })}
+        checked={checked}
+        onClick={(event) => {
+          event.stopPropagation();
+          onToggleChecked(key, event.shiftKey);
+        }}
+        onChange={() => undefined}
+      />
+      {item ? (
+        <div className="row-body">
+          <div className="item-title">
+            {item.starred ? <span className="star" aria-hidden="true">★ </span> : null}
+            <Highlighted text={item.title} query={query} field="title" language={item.language} />
+          </div>
+          <div className="item-meta">
+            <span className="item-outlet">{sourceNames.get(item.sourceId) ?? item.feedTitle}</span>
+            <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt, language)}</time>
+            {story ? <StoryBadge size={story.size} outlets={story.sourceIds.length} latestPublishedAt={story.latestPublishedAt} /> : null}
+            {item.tagIds.map((id) => {
+              const tag = tags.get(id);
+              return tag ? (
+                <span key={id} className="tag-chip" style={{ borderColor: tag.color, color: tag.color }}>
+                  {tag.name}
+                </span>
+              ) : null;
+            })}
+            {item.clipped ? <span className="clip-mark">✂</span> : null}
+          </div>
+        </div>
+      ) : (
+        <div className="row-body loading-row" />
+      )}
+    </div>
+  );
+}, sameRow);
+
+/** What a row shows of its item, compared field by field (the objects are new on every read). */
+function sameItem(a: StoredItem | undefined, b: StoredItem | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.key === b.key &&
+    a.title === b.title &&
+    a.read === b.read &&
+    a.starred === b.starred &&
+    a.clipped === b.clipped &&
+    a.sourceId === b.sourceId &&
+    a.feedTitle === b.feedTitle &&
+    a.publishedAt === b.publishedAt &&
+    a.language === b.language &&
+    a.tagIds.length === b.tagIds.length &&
+    a.tagIds.every((id, i) => id === b.tagIds[i])
+  );
+}
+
+function sameRow(a: ItemRowProps, b: ItemRowProps): boolean {
+  return (
+    sameItem(a.item, b.item) &&
+    a.itemKey === b.itemKey &&
+    a.top === b.top &&
+    a.height === b.height &&
+    a.selected === b.selected &&
+    a.checked === b.checked &&
+    a.story === b.story &&
+    a.tags === b.tags &&
+    a.sourceNames === b.sourceNames &&
+    a.query === b.query &&
+    a.language === b.language &&
+    a.onOpen === b.onOpen &&
+    a.onToggleChecked === b.onToggleChecked
   );
 }

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wordDiff } from '../../../src-shared/diff';
 import type { Query } from '../../../src-shared/query';
@@ -22,6 +23,8 @@ interface ReaderPaneProps {
   onClip: (keys: string[]) => void;
   /** Opens another item (from the story panel). */
   onOpen: (key: string) => void;
+  /** The open item was read and is on screen (the app marks it read then). */
+  onShown?: (key: string) => void;
 }
 
 /** What the outlet changed, word by word: removed words struck out, added ones underlined. */
@@ -35,9 +38,15 @@ function WordDiff({ before, after }: { before: string; after: string }) {
   );
 }
 
-export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImageUrl, onClip, onOpen }: ReaderPaneProps) {
+export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImageUrl, onClip, onOpen, onShown }: ReaderPaneProps) {
   const { t, i18n } = useTranslation();
   const item = useLiveQuery(() => (itemKey ? db.items.get(itemKey) : undefined), [db, itemKey]);
+  // Told once per item, after it was read: a write issued before this read (marking it read)
+  // would make the read wait for the write's commit, which a busy disk stretches to seconds.
+  const shownKey = item?.key;
+  useEffect(() => {
+    if (shownKey) onShown?.(shownKey);
+  }, [shownKey, onShown]);
   const { clipping, imageUrls: clippedImages } = useClipping(db, itemKey);
   if (!itemKey || !item) return <p className="empty-note">{t('reader.empty')}</p>;
   const tagById = new Map(tags.map((tag) => [tag.id, tag]));
