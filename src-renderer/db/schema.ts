@@ -214,8 +214,9 @@ export async function groupItemsWithoutStory(db: PressWatchDb): Promise<number> 
     const chunk = missing.slice(from, from + GROUP_CHUNK);
     // An async callback: Dexie keeps the transaction across native awaits only inside one.
     try {
+      const memory = await storyMemoryOf(db, db);
       await db.transaction('rw', [db.items, db.stories, db.storyPrints], async () => {
-        await groupItems(db.items, db, await storyMemoryOf(db, db), chunk);
+        await groupItems(db.items, db, memory, chunk);
       });
     } catch (error) {
       forgetStoryMemory(db);

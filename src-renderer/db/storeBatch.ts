@@ -7,6 +7,7 @@ import type { ItemBatch } from '../../src-shared/model';
 import { matchingTopics, type CompiledTopic } from '../topics/compileTopics';
 import { itemKey, type PressWatchDb, type StoredItem } from './schema';
 import { assignStories, forgetStoryMemory, storyMemoryOf } from './stories';
+import type { StoryMemory } from './storyMemory';
 
 export interface StoreResult {
   added: number;
@@ -17,7 +18,10 @@ export interface StoreResult {
 
 export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: CompiledTopic[] = []): Promise<StoreResult> {
   try {
-    return await storeInTransaction(db, batch, topics);
+    // Read before the transaction (the first time, the newest prints), so the rebuild holds no
+    // lock on the items: the list and the reader keep reading meanwhile.
+    const memory = await storyMemoryOf(db, db);
+    return await storeInTransaction(db, batch, topics, memory);
   } catch (error) {
     // The story memory may hold items of the batch that were never stored: it is read again.
     forgetStoryMemory(db);
@@ -25,7 +29,7 @@ export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: Com
   }
 }
 
-function storeInTransaction(db: PressWatchDb, batch: ItemBatch, topics: CompiledTopic[]): Promise<StoreResult> {
+function storeInTransaction(db: PressWatchDb, batch: ItemBatch, topics: CompiledTopic[], memory: StoryMemory): Promise<StoreResult> {
   return db.transaction('rw', [db.items, db.sources, db.pendingIndex, db.stories, db.storyPrints], async () => {
     const keys = batch.items.map((item) => itemKey(batch.sourceId, item.id));
     const existing = await db.items.bulkGet(keys);
@@ -73,7 +77,7 @@ function storeInTransaction(db: PressWatchDb, batch: ItemBatch, topics: Compiled
     });
     const ungrouped = rows.filter((row) => !row.storyId);
     if (ungrouped.length > 0) {
-      const assigned = await assignStories(db, await storyMemoryOf(db, db), ungrouped, batch.fetchedAt);
+      const assigned = await assignStories(db, memory, ungrouped, batch.fetchedAt);
       for (const row of ungrouped) row.storyId = assigned.get(row.key);
     }
     if (rows.length > 0) {

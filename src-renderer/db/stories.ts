@@ -42,8 +42,8 @@ export interface StoryTables {
 const memories = new WeakMap<object, Promise<StoryMemory>>();
 
 /**
- * The band index of the database's newest items. Must be called inside a transaction over the
- * story tables the first time (it reads the newest prints). A failed load is not kept.
+ * The band index of the database's newest items, read from the newest prints the first time
+ * (best outside a writing transaction, so the read locks nothing else). A failed load is not kept.
  */
 export function storyMemoryOf(owner: object, tables: StoryTables): Promise<StoryMemory> {
   let memory = memories.get(owner);
