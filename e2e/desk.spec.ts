@@ -151,6 +151,8 @@ test('manages sources: settings, built-in outlets, OPML out and in', async ({ ap
   const { page } = app;
   await page.getByRole('button', { name: '⚙ Настроить источники' }).click();
   const dialog = page.getByRole('dialog', { name: 'Источники' });
+  // Whether the archive is kept for good, and the room it takes, in words.
+  await expect(dialog.getByTestId('storage-status')).toHaveText(/(Архив хранится постоянно|Постоянное хранение не разрешено).*Занято \d[\d\s]* МБ из \d[\d\s]* МБ\./);
   await dialog.getByRole('button', { name: /^Zakon\.kz\s*Казахстан$/ }).click();
   const form = dialog.getByRole('form', { name: 'Zakon.kz' });
   await form.getByLabel('Папка').fill('Главное');

@@ -10,6 +10,7 @@ import { toSpec } from '../../sync/connectService';
 import { OpenFileButton } from '../../ui/OpenFileButton';
 import { saveFile } from '../../ui/saveFile';
 import { HtmlListForm } from './HtmlListForm';
+import { StorageStatus } from './StorageStatus';
 
 interface SourceManagerProps {
   db: PressWatchDb;
@@ -71,6 +72,7 @@ export function SourceManager({ db, client, presets, onMessage, onClose }: Sourc
         </div>
         <RetentionSetting db={db} />
         <StartAtLoginSetting client={client} />
+        <StorageStatus />
         <div className="dialog-buttons">
           <OpenFileButton
             accept=".opml,.xml,text/xml,text/x-opml"
