@@ -5,6 +5,7 @@ import { STORIES, type LabelledItem } from '../../src-shared/similarity/testdata
 import { cleanUpOldItems } from './cleanup';
 import { groupItemsWithoutStory, openDatabase, type PressWatchDb } from './schema';
 import { storeBatch } from './storeBatch';
+import { expandRows, storyRows } from '../features/stories/storyRows';
 
 function feedItem(item: LabelledItem): FeedItem {
   return {
@@ -69,6 +70,24 @@ describe('stories as items are stored', () => {
     for (const a of rates) for (const b of rates) if (a.storyId === b.storyId) expect(labelOf.get(a.id)).toBe(labelOf.get(b.id));
     const stories = await db.stories.toArray();
     expect(stories.reduce((sum, s) => sum + s.size, 0)).toBe(items.length);
+  });
+
+  it('lists one row per story, under its first publisher, and a story row stands for all its items', async () => {
+    db = openDatabase('stories-rows');
+    for (const batch of batchesOf(STORIES)) await storeBatch(db, batch);
+    const items = await db.items.orderBy('publishedAt').reverse().toArray();
+    const rows = await storyRows(db, items.map((i) => i.key));
+    const stories = await db.stories.toArray();
+    expect(rows.keys).toHaveLength(stories.length);
+    for (const story of stories.filter((s) => s.size > 1)) {
+      expect(rows.keys).toContain(story.firstItemKey);
+      expect(rows.stories.get(story.firstItemKey)?.id).toBe(story.id);
+      const members = items.filter((i) => i.storyId === story.id).map((i) => i.key).sort();
+      expect(expandRows([story.firstItemKey], rows.members).sort()).toEqual(members);
+    }
+    // A lone item is its own row and stands for itself.
+    const lone = stories.find((s) => s.size === 1)!;
+    expect(expandRows([lone.firstItemKey], rows.members)).toEqual([lone.firstItemKey]);
   });
 
   it('changes nothing when a batch is replayed', async () => {

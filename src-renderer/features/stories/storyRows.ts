@@ -43,13 +43,9 @@ export async function multiItemStories(db: PressWatchDb): Promise<StoryWithMembe
   return db.transaction('r', [db.items, db.stories], async () => {
     const stories = await db.stories.where('size').above(1).toArray();
     if (stories.length === 0) return [];
-    const memberKeys = new Map<string, string[]>(stories.map((story) => [story.id, []]));
-    // One pass over the index, keys only: the story of each member and the member's key.
-    await db.items
-      .where('storyId')
-      .anyOf([...memberKeys.keys()])
-      .eachKey((storyId, cursor) => memberKeys.get(storyId as string)?.push(cursor.primaryKey as string));
-    return stories.map((story) => ({ story, memberKeys: memberKeys.get(story.id)! }));
+    // One key-only read per story (a single request each), rather than a cursor step per member.
+    const memberKeys = await Promise.all(stories.map((story) => db.items.where('storyId').equals(story.id).primaryKeys() as Promise<string[]>));
+    return stories.map((story, i) => ({ story, memberKeys: memberKeys[i]! }));
   });
 }
 
