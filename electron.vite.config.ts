@@ -25,6 +25,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     plugins: [react()],
+    // The PDF worker (features/export/pdfWorker.ts) is an ES module like the rest of the renderer.
+    worker: { format: 'es' },
     build: {
       // Start-up parses every byte of the entry chunk: ship it minified.
       minify: true,

@@ -57,3 +57,25 @@ test('exports a collection as a DOCX and PDF digest and a CSV table, Kazakh lett
   expect(csv).toContain('Астанада жаңа балалар кітапханасы ашылды');
   await expect(page.getByTestId('notice').filter({ hasText: 'Экспортировано 2 материала' }).first()).toBeVisible();
 });
+
+test('a PDF being laid out can be stopped: no file comes, and the dialog stays for another try', async ({ app }) => {
+  const { page } = app;
+  // The layout runs in a worker; hold its script back so that Stop surely comes first.
+  await page.route('**/pdfWorker-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  });
+  const downloads: string[] = [];
+  page.on('download', (download) => downloads.push(download.suggestedFilename()));
+  await expect(page.getByTestId('item-count')).toHaveText('21 материал');
+  await page.getByRole('button', { name: '⤓ Экспорт' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Экспорт: 21 материал' });
+  await dialog.getByLabel('Формат').selectOption('pdf');
+  await dialog.getByRole('button', { name: 'Экспортировать' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Готово');
+  await dialog.getByRole('button', { name: 'Остановить' }).click();
+  await expect(page.getByText('Экспорт остановлен')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Экспортировать' })).toBeEnabled();
+  await page.waitForTimeout(2_500);
+  expect(downloads).toEqual([]);
+});

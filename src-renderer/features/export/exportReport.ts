@@ -1,8 +1,9 @@
 // Runs one report writer in the renderer and hands back a file to save. The heavy writers
 // (DOCX, PDF) and the font are loaded only when asked for.
-import { writeCsv, writeDocx, writeHtml, writeJson, writeMarkdown, writePdf, type PdfMakeLike, type ReportItem, type ReportMeta, type WriterOptions } from '../../../src-shared/export';
+import { abortError, writeCsv, writeDocx, writeHtml, writeJson, writeMarkdown, type ReportItem, type ReportMeta, type WriterOptions } from '../../../src-shared/export';
 import fontBoldUrl from '../../../resources/fonts/DejaVuSans-Bold.ttf?url';
 import fontUrl from '../../../resources/fonts/DejaVuSans.ttf?url';
+import type { PdfJob, PdfWorkerMessage } from './pdfWorker';
 
 export type ReportFormat = 'docx' | 'pdf' | 'csv' | 'json' | 'md' | 'html';
 
@@ -37,9 +38,38 @@ export async function exportReport(format: ReportFormat, items: ReportItem[], me
     }
     case 'docx':
       return new Blob([(await writeDocx(items, meta, { ...options, fonts: await fonts() })) as BlobPart], { type: types.docx });
-    case 'pdf': {
-      const pdfMake = ((await import('pdfmake/build/pdfmake')) as unknown as { default: PdfMakeLike }).default;
-      return new Blob([(await writePdf(items, meta, { ...options, pdfMake, fonts: await fonts() })) as BlobPart], { type: types.pdf });
-    }
+    case 'pdf':
+      return new Blob([(await pdfInWorker({ items, meta, fonts: await fonts() }, options)) as BlobPart], { type: types.pdf });
   }
+}
+
+/** The PDF, laid out in a worker (see pdfWorker.ts); cancelling ends the worker. */
+function pdfInWorker(job: PdfJob, options: WriterOptions): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return reject(abortError(options.signal));
+    const worker = new Worker(new URL('./pdfWorker.ts', import.meta.url), { type: 'module' });
+    const finish = () => {
+      worker.terminate();
+      options.signal?.removeEventListener('abort', cancel);
+    };
+    const cancel = () => {
+      finish();
+      reject(abortError(options.signal));
+    };
+    options.signal?.addEventListener('abort', cancel, { once: true });
+    worker.onmessage = (event: MessageEvent<PdfWorkerMessage>) => {
+      const message = event.data;
+      if (message.kind === 'progress') options.onProgress?.(message.done, message.total);
+      else {
+        finish();
+        if (message.kind === 'done') resolve(message.bytes);
+        else reject(new Error(message.message));
+      }
+    };
+    worker.onerror = (event) => {
+      finish();
+      reject(new Error(event.message || 'the PDF worker failed'));
+    };
+    worker.postMessage(job);
+  });
 }
