@@ -1,19 +1,20 @@
 // Applying a topic to everything already stored: the query runs once through the search index,
-// the date window and the items that already carry the tag are taken from the items' indexes
-// (keys only), and only the items that gain the tag are read and written back, in small
-// transactions that yield to the UI between them, with progress and the count of newly tagged items.
+// the date window is taken from the items' publishedAt index and the items that already carry
+// the tag from the itemTags rows (keys only). The tag is then written as itemTags rows, never
+// touching the items: large chunks, one transaction each, yielding to the UI between them,
+// with progress and the count of newly tagged items.
 import { parseQuery } from '../../../src-shared/query';
-import type { PressWatchDb, StoredItem, Topic } from '../../db/schema';
+import { addTag, keysWithTag, removeTag } from '../../db/itemTags';
+import type { PressWatchDb, Topic } from '../../db/schema';
 import { SearchEngine } from '../../search/runSearch';
-import { inTopicWindow } from '../../topics/compileTopics';
 
 export interface ApplyProgress {
   done: number;
   total: number;
 }
 
-/** Items per transaction: each one reads and rewrites whole items, so the page stalls for about this many. */
-const CHUNK = 500;
+/** Tag rows per transaction: tiny rows, so a chunk costs the page a few tens of milliseconds. */
+const CHUNK = 5000;
 
 export async function applyTopicToStored(
   db: PressWatchDb,
@@ -29,31 +30,25 @@ export async function applyTopicToStored(
   const [found, inWindow, tagged] = await Promise.all([
     new SearchEngine(db).run(parsed.query),
     (windowKeys.primaryKeys() as Promise<string[]>).then((keys) => new Set(keys)),
-    topic.tagId ? (db.items.where('tagIds').equals(topic.tagId).primaryKeys() as Promise<string[]>).then((keys) => new Set(keys)) : new Set<string>(),
+    topic.tagId ? keysWithTag(db, topic.tagId).then((keys) => new Set(keys)) : new Set<string>(),
   ]);
   const matchedKeys = [...found].filter((key) => inWindow.has(key));
   const toTag = topic.tagId ? matchedKeys.filter((key) => !tagged.has(key)) : [];
-  let matched = matchedKeys.length;
-  let newlyTagged = 0;
   onProgress({ done: 0, total: toTag.length });
-  for (let i = 0; i < toTag.length; i += CHUNK) {
-    if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
-    await db.transaction('rw', db.items, async () => {
-      const items = await db.items.bulkGet(toTag.slice(i, i + CHUNK));
-      const changed: StoredItem[] = [];
-      for (const item of items) {
-        if (!item) {
-          matched--; // removed since it was indexed
-          continue;
-        }
-        if (!inTopicWindow(topic, item.publishedAt) || item.tagIds.includes(topic.tagId!)) continue;
-        changed.push({ ...item, tagIds: [...item.tagIds, topic.tagId!] });
-      }
-      newlyTagged += changed.length;
-      if (changed.length > 0) await db.items.bulkPut(changed);
-    });
-    onProgress({ done: Math.min(i + CHUNK, toTag.length), total: toTag.length });
+  let written = 0;
+  for (; written < toTag.length; written += CHUNK) {
+    if (signal?.aborted) break;
+    await db.transaction('rw', db.itemTags, () => addTag(db, toTag.slice(written, written + CHUNK), topic.tagId!));
+    onProgress({ done: Math.min(written + CHUNK, toTag.length), total: toTag.length });
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { matched, newlyTagged };
+  const taggedNow = toTag.slice(0, Math.min(written, toTag.length));
+  // An item removed while its tag was being written must not leave a row behind (clean-up reads
+  // the tags in its own transaction, so only items removed before that row was written can be
+  // affected): one read of the stored keys finds them.
+  const stored = new Set((await db.items.toCollection().primaryKeys()) as string[]);
+  const gone = taggedNow.filter((key) => !stored.has(key));
+  if (gone.length > 0 && topic.tagId) await removeTag(db, gone, topic.tagId);
+  if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
+  return { matched: matchedKeys.length - gone.length, newlyTagged: taggedNow.length - gone.length };
 }
