@@ -46,9 +46,12 @@ export async function applyTopicToStored(
   // An item removed while its tag was being written must not leave a row behind (clean-up reads
   // the tags in its own transaction, so only items removed before that row was written can be
   // affected): one read of the stored keys finds them.
-  const stored = new Set((await db.items.toCollection().primaryKeys()) as string[]);
-  const gone = taggedNow.filter((key) => !stored.has(key));
-  if (gone.length > 0 && topic.tagId) await removeTag(db, gone, topic.tagId);
+  let gone: string[] = [];
+  if (taggedNow.length > 0) {
+    const stored = new Set((await db.items.toCollection().primaryKeys()) as string[]);
+    gone = taggedNow.filter((key) => !stored.has(key));
+    if (gone.length > 0) await removeTag(db, gone, topic.tagId!);
+  }
   if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
   return { matched: matchedKeys.length - gone.length, newlyTagged: taggedNow.length - gone.length };
 }
