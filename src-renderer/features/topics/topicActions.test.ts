@@ -62,6 +62,16 @@ describe('applying a topic to stored items', () => {
     expect(await taggedIds()).toEqual(['1', '4', '5']);
   });
 
+  it('leaves no tag on an item removed while the tags are written', async () => {
+    let removal: Promise<void> | undefined;
+    const result = await applyTopicToStored(db, topic({}), () => {
+      removal ??= db.items.delete('zakon\u00001');
+    });
+    await removal;
+    expect(result).toEqual({ matched: 3, newlyTagged: 3 });
+    expect(await taggedIds()).toEqual(['2', '4', '5']);
+  });
+
   it('stops when cancelled, keeping what was tagged so far', async () => {
     const controller = new AbortController();
     controller.abort();
