@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { cleanUpOldItems, RETENTION_KEY } from './cleanup';
+import { addTag, tagsOf } from './itemTags';
 import { openDatabase, type StoredItem } from './schema';
 
 function stored(id: string, fetchedAt: string, patch: Partial<StoredItem> = {}): StoredItem {
   const publishedAt = '2025-06-01T00:00:00Z'; // the item's own date does not count, only its age here
   return {
     key: `zakon\u0000${id}`, id, guid: id, url: null, title: id, summary: '', contentHtml: '', text: '', author: null, publishedAt, categories: [], imageUrl: null,
-    enclosures: [], language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz', fetchedAt, read: 1, starred: 0, clipped: 0, tagIds: [], ...patch,
+    enclosures: [], language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz', fetchedAt, read: 1, starred: 0, clipped: 0, ...patch,
   };
 }
 
@@ -18,14 +19,16 @@ describe('cleanUpOldItems', () => {
     await db.items.bulkPut([
       stored('old', '2026-01-01T00:00:00Z'),
       stored('old-starred', '2026-01-01T00:00:00Z', { starred: 1 }),
-      stored('old-tagged', '2026-01-01T00:00:00Z', { tagIds: ['visit'] }),
+      stored('old-tagged', '2026-01-01T00:00:00Z'),
       stored('old-clipped', '2026-01-01T00:00:00Z', { clipped: 1 }),
       stored('recent', '2026-02-20T00:00:00Z'),
     ]);
+    await addTag(db, ['zakon\u0000old-tagged'], 'visit');
     await db.clippings.put({ id: 'c1', itemKey: 'zakon\u0000gone', clippedAt: '2026-01-02T00:00:00Z', item: stored('gone', '2026-01-01T00:00:00Z'), note: '', tone: 'neutral', tagIds: [], collectionIds: [], images: {} });
     expect(await cleanUpOldItems(db, new Date('2026-02-26T00:00:00Z'))).toBe(1);
     expect((await db.items.toArray()).map((i) => i.id).sort()).toEqual(['old-clipped', 'old-starred', 'old-tagged', 'recent']);
     expect(await db.clippings.count()).toBe(1);
+    expect((await tagsOf(db, ['zakon\u0000old-tagged'])).get('zakon\u0000old-tagged')).toEqual(['visit']);
     db.close();
     await db.delete();
   });

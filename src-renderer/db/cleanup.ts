@@ -2,6 +2,7 @@
 // starred, tagged or clipped items stay, and clippings are separate copies that never go.
 // Age counts from when the app received the item, not from its date: a feed's archive of old
 // news stays readable for the whole period after it arrives.
+import { forgetItems, taggedKeys } from './itemTags';
 import type { PressWatchDb } from './schema';
 import { removeFromStories } from './stories';
 
@@ -17,16 +18,20 @@ export async function cleanUpOldItems(db: PressWatchDb, now: Date = new Date()):
   const days = await retentionDays(db);
   const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
   // Stories lose the removed members in the same transaction, so no story points at a missing item.
-  return db.transaction('rw', [db.items, db.stories, db.storyPrints], async () => {
+  // The tags are read in the same transaction, so an item tagged meanwhile is never removed.
+  return db.transaction('rw', [db.items, db.stories, db.storyPrints, db.itemTags], async () => {
+    const tagged = await taggedKeys(db);
     const removed: Array<{ key: string; storyId?: string }> = [];
     await db.items
       .where('fetchedAt')
       .below(cutoff)
-      .filter((item) => !item.starred && !item.clipped && item.tagIds.length === 0)
+      .filter((item) => !item.starred && !item.clipped && !tagged.has(item.key))
       .each((item) => {
         removed.push({ key: item.key, storyId: item.storyId });
       });
     await db.items.bulkDelete(removed.map((r) => r.key));
+    // None of them carries a tag today; this keeps it so should the rule above ever change.
+    await forgetItems(db, removed.map((r) => r.key));
     await removeFromStories(db, db, removed, now.toISOString());
     return removed.length;
   });

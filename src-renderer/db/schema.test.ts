@@ -3,7 +3,8 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { BRIEFING_RU } from '../../src-shared/similarity/testdata/briefing';
 import { fingerprint } from '../../src-shared/similarity';
-import { defineVersion1, defineVersion2, defineVersion3, openDatabase } from './schema';
+import { tagsOf } from './itemTags';
+import { defineVersion1, defineVersion2, defineVersion3, defineVersion4, openDatabase } from './schema';
 import { storeBatch } from './storeBatch';
 
 describe('schema history', () => {
@@ -21,12 +22,13 @@ describe('schema history', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const items = await db.items.orderBy('publishedAt').toArray();
-    expect(items.map((i) => [i.title, i.read, i.starred, i.clipped, i.tagIds])).toEqual([
-      ['Астанада кітапхана ашылды', 0, 0, 0, []],
-      ['Токаев и Вучич провели брифинг', 1, 0, 0, []],
+    expect(items.map((i) => [i.title, i.read, i.starred, i.clipped, 'tagIds' in i])).toEqual([
+      ['Астанада кітапхана ашылды', 0, 0, 0, false],
+      ['Токаев и Вучич провели брифинг', 1, 0, 0, false],
     ]);
+    expect(await db.itemTags.count()).toBe(0);
     // The upgrade indexed the old items for search.
     expect((await db.postings.where('term').equals('c:вучич').toArray()).flatMap((p) => p.keys)).toEqual(['zakon\u0000a']);
     expect((await db.sources.get('zakon'))?.group).toBe('Казахстан');
@@ -54,12 +56,11 @@ describe('schema history', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     // Nothing lost: every item with its user state, the tag and the clipping.
     const items = await db.items.orderBy('publishedAt').toArray();
-    expect(items.map((i) => [i.key, i.title, i.read, i.starred, i.tagIds])).toEqual(
-      [rows[2]!, rows[0]!, rows[1]!].map((r) => [r.key, r.title, r.read, r.starred, r.tagIds]),
-    );
+    expect(items.map((i) => [i.key, i.title, i.read, i.starred])).toEqual([rows[2]!, rows[0]!, rows[1]!].map((r) => [r.key, r.title, r.read, r.starred]));
+    expect([...(await tagsOf(db, items.map((i) => i.key)))]).toEqual([['zakon\u0000a', ['tag-visit']]]);
     expect((await db.tags.get('tag-visit'))?.name).toBe('Визит Вучича');
     expect((await db.clippings.get('clip-1'))?.note).toBe('в сводку');
     // Stories assigned: the report and its retelling are one story, the library another.
@@ -94,7 +95,7 @@ describe('schema history', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name)).not.toContain('storyBands');
     expect(await db.stories.get(report.key)).toEqual({ id: report.key, firstItemKey: report.key, firstPublishedAt: report.publishedAt, latestPublishedAt: report.publishedAt, size: 1, sourceIds: ['zakon'], updatedAt: report.fetchedAt });
     expect(await db.items.get(report.key)).toMatchObject({ title, storyId: report.key });
@@ -106,6 +107,52 @@ describe('schema history', () => {
     });
     expect((await db.items.get('kazinform\u0000k'))?.storyId).toBe(report.key);
     expect(await db.stories.get(report.key)).toMatchObject({ size: 2, sourceIds: ['zakon', 'kazinform'] });
+    db.close();
+    await db.delete();
+  });
+
+  it('opens a database written by version 4: the items’ tags move to itemTags rows and nothing is lost', async () => {
+    const name = 'upgrade-from-v4';
+    const v4 = new Dexie(name);
+    defineVersion1(v4);
+    defineVersion2(v4);
+    defineVersion3(v4);
+    defineVersion4(v4);
+    await v4.open();
+    const base = { summary: '', contentHtml: '', guid: null, url: null, author: null, categories: [], imageUrl: null, enclosures: [], fetchedAt: '2026-02-26T13:00:00Z', read: 0, starred: 0, clipped: 0, language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz', text: '' };
+    const rows = [
+      { ...base, key: 'zakon\u0000a', id: 'a', title: 'Вучич в Астане', publishedAt: '2026-02-26T12:45:00Z', storyId: 'zakon\u0000a', clipped: 1, tagIds: ['tag-visit', 'tag-serbia'] },
+      { ...base, key: 'zakon\u0000b', id: 'b', title: 'Погода', publishedAt: '2026-02-26T09:10:00Z', storyId: 'zakon\u0000b', tagIds: [] as string[] },
+      // An item tagged twice with one tag (nothing prevented it) keeps it once.
+      { ...base, key: 'zakon\u0000c', id: 'c', title: 'Сербия и Казахстан', publishedAt: '2026-02-26T10:00:00Z', storyId: 'zakon\u0000c', starred: 1, tagIds: ['tag-serbia', 'tag-serbia'] },
+    ];
+    await v4.table('items').bulkPut(rows);
+    await v4.table('tags').bulkPut([
+      { id: 'tag-visit', name: 'Визит Вучича', color: '#1558b0' },
+      { id: 'tag-serbia', name: 'Сербия', color: '#b3261e' },
+    ]);
+    await v4.table('clippings').put({ id: 'clip-1', itemKey: 'zakon\u0000a', clippedAt: '2026-02-26T14:00:00Z', item: rows[0], note: 'в сводку', tone: 'positive', tagIds: ['tag-visit'], collectionIds: [], images: {} });
+    v4.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const items = await db.items.orderBy('publishedAt').toArray();
+    expect(items.map((i) => [i.key, i.title, i.starred, i.clipped, i.storyId, 'tagIds' in i])).toEqual([
+      ['zakon\u0000b', 'Погода', 0, 0, 'zakon\u0000b', false],
+      ['zakon\u0000c', 'Сербия и Казахстан', 1, 0, 'zakon\u0000c', false],
+      ['zakon\u0000a', 'Вучич в Астане', 0, 1, 'zakon\u0000a', false],
+    ]);
+    const tags = await tagsOf(db, items.map((i) => i.key));
+    expect(tags.get('zakon\u0000a')?.sort()).toEqual(['tag-serbia', 'tag-visit']);
+    expect(tags.get('zakon\u0000c')).toEqual(['tag-serbia']);
+    expect(tags.has('zakon\u0000b')).toBe(false);
+    expect(await db.itemTags.count()).toBe(3);
+    // The tags themselves and the clipping (a frozen copy with its own tags) are as they were.
+    expect((await db.tags.orderBy('name').toArray()).map((t) => t.name)).toEqual(['Визит Вучича', 'Сербия']);
+    expect(await db.clippings.get('clip-1')).toMatchObject({ note: 'в сводку', tagIds: ['tag-visit'], item: { title: 'Вучич в Астане' } });
+    // The items lost their tag index: a tag's items are found through itemTags only.
+    expect(db.items.schema.indexes.map((i) => i.name)).not.toContain('tagIds');
     db.close();
     await db.delete();
   });

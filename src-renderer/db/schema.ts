@@ -1,6 +1,6 @@
 // The whole schema history of the renderer's database, append-only. A shipped version(n) is
 // never edited: a change is a new version(n+1) with its data changes in .upgrade().
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { FeedItem, SourceSpec } from '../../src-shared/model';
 import { indexTerms, indexTermsWithForms } from '../../src-shared/text';
 import { StoryMemory } from './storyMemory';
@@ -21,7 +21,6 @@ export interface StoredItem extends FeedItem {
   starred: 0 | 1;
   /** 1 while at least one clipping was made of this item: clean-up never removes it. */
   clipped: 0 | 1;
-  tagIds: string[];
   /** Earlier versions when the outlet edited the title or text under the same identity. */
   previousVersions?: Array<{ title: string; text: string; seenAt: string }>;
   /** The story the item tells (version 3): set when it is stored, never changed by an edit. */
@@ -46,7 +45,7 @@ export interface Clipping {
   id: string;
   itemKey: string;
   clippedAt: string;
-  /** The item exactly as it was when clipped. */
+  /** The item exactly as it was when clipped (clippings made before version 5 also kept the item's tagIds). */
   item: StoredItem;
   note: string;
   tone: Tone;
@@ -92,6 +91,12 @@ export interface PendingIndex {
   key: string;
 }
 
+/** One tag applied to one item (version 5): the only record of which items carry which tag. */
+export interface ItemTag {
+  tagId: string;
+  itemKey: string;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -109,6 +114,7 @@ export type PressWatchDb = Dexie & {
   meta: EntityTable<MetaRecord, 'key'>;
   stories: EntityTable<Story, 'id'>;
   storyPrints: EntityTable<StoryPrint, 'key'>;
+  itemTags: Table<ItemTag, [string, string]>;
 };
 
 export const DB_NAME = 'presswatch';
@@ -153,11 +159,8 @@ export function defineVersion3(db: Dexie): void {
     .upgrade(groupStoredItems);
 }
 
-export function openDatabase(name: string = DB_NAME): PressWatchDb {
-  const db = new Dexie(name) as PressWatchDb;
-  defineVersion1(db);
-  defineVersion2(db);
-  defineVersion3(db);
+/** Version 4, as shipped: kept apart so that tests can write a database the way it wrote one. */
+export function defineVersion4(db: Dexie): void {
   // Version 4: the band index lives in memory, rebuilt from the prints (which now keep their
   // band keys, found by publication time); story rows no longer list their members, which the
   // items' storyId index finds.
@@ -167,7 +170,46 @@ export function openDatabase(name: string = DB_NAME): PressWatchDb {
       storyPrints: 'key, storyId, publishedAt',
     })
     .upgrade(dropStoryMemberLists);
+}
+
+export function openDatabase(name: string = DB_NAME): PressWatchDb {
+  const db = new Dexie(name) as PressWatchDb;
+  defineVersion1(db);
+  defineVersion2(db);
+  defineVersion3(db);
+  defineVersion4(db);
+  // Version 5: applied tags move out of the items into rows of their own. Tagging 70,000 items
+  // then writes 70,000 tiny rows instead of rewriting 70,000 large items with eleven indexes.
+  db.version(5)
+    .stores({
+      items: 'key, sourceId, publishedAt, [sourceId+publishedAt], fetchedAt, read, starred, clipped, language, storyId',
+      itemTags: '[tagId+itemKey], itemKey',
+    })
+    .upgrade(moveItemTagsToTable);
   return db;
+}
+
+/** An item as versions 2 to 4 stored it, and as backups written by them hold it. */
+export type ItemWithTagIds = StoredItem & { tagIds?: string[] };
+
+/** The itemTags rows for items that still list their tags (duplicates and empty ids left out). */
+export function itemTagRowsOf(items: Iterable<ItemWithTagIds>): ItemTag[] {
+  const rows: ItemTag[] = [];
+  for (const item of items) for (const tagId of new Set(item.tagIds ?? [])) if (tagId) rows.push({ tagId, itemKey: item.key });
+  return rows;
+}
+
+/** Version 5's upgrade: every item's tagIds become itemTags rows, and the field goes. */
+async function moveItemTagsToTable(tx: Transaction): Promise<void> {
+  const rows: ItemTag[] = [];
+  await tx
+    .table('items')
+    .toCollection()
+    .modify((item: ItemWithTagIds) => {
+      rows.push(...itemTagRowsOf([item]));
+      delete item.tagIds;
+    });
+  await tx.table('itemTags').bulkPut(rows);
 }
 
 /** Items grouped per step: bounds memory at 100,000 stored items. */
@@ -231,7 +273,7 @@ async function upgradeItemsToVersion2(tx: Transaction): Promise<void> {
   await tx
     .table('items')
     .toCollection()
-    .modify((item: StoredItem) => {
+    .modify((item: ItemWithTagIds) => {
       item.starred ??= 0;
       item.clipped ??= 0;
       item.tagIds ??= [];

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedItem, ItemBatch } from '../../src-shared/model';
+import { keysWithTag } from './itemTags';
 import { openDatabase, type PressWatchDb } from './schema';
 import { storeBatch } from './storeBatch';
 import { compileTopics } from '../topics/compileTopics';
@@ -48,8 +49,11 @@ describe('storeBatch with topics', () => {
     const db = openDatabase('t-topics');
     const topic = { id: 'visit', name: 'Визит Вучича', query: 'Вучич Астана', tagId: 'tag-visit', from: '2026-02-01', to: '2026-03-31', alert: true, createdAt: '' };
     const result = await storeBatch(db, batch('b1', [item('a', 'Вучич прилетел в Астану'), item('b', 'Погода в Астане'), item('c', 'Vučić stigao u Astanu')]), compileTopics([topic]));
-    const tagged = (await db.items.toArray()).filter((i) => i.tagIds.includes('tag-visit')).map((i) => i.id).sort();
+    const tagged = (await keysWithTag(db, 'tag-visit')).map((key) => key.split('\u0000')[1]).sort();
     expect(tagged).toEqual(['a', 'c']);
+    // An edit of a tagged item keeps its tag; a replay tags nothing twice.
+    await storeBatch(db, batch('b2', [item('a', 'Вучич прилетел в Астану с визитом')]), compileTopics([topic]));
+    expect(await db.itemTags.count()).toBe(2);
     expect(result.topicHits.get('visit')).toMatchObject({ count: 2, firstTitle: 'Вучич прилетел в Астану' });
     db.close();
     await db.delete();

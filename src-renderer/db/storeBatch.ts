@@ -5,6 +5,7 @@
 // its items are already stored), and wait in pendingIndex for the indexer.
 import type { ItemBatch } from '../../src-shared/model';
 import { matchingTopics, type CompiledTopic } from '../topics/compileTopics';
+import { addTag } from './itemTags';
 import { itemKey, type PressWatchDb, type StoredItem } from './schema';
 import { assignStories, forgetStoryMemory, storyMemoryOf } from './stories';
 import type { StoryMemory } from './storyMemory';
@@ -30,7 +31,7 @@ export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: Com
 }
 
 function storeInTransaction(db: PressWatchDb, batch: ItemBatch, topics: CompiledTopic[], memory: StoryMemory): Promise<StoreResult> {
-  return db.transaction('rw', [db.items, db.sources, db.pendingIndex, db.stories, db.storyPrints], async () => {
+  return db.transaction('rw', [db.items, db.sources, db.pendingIndex, db.stories, db.storyPrints, db.itemTags], async () => {
     const keys = batch.items.map((item) => itemKey(batch.sourceId, item.id));
     const existing = await db.items.bulkGet(keys);
     const source = await db.sources.get(batch.sourceId);
@@ -39,6 +40,8 @@ function storeInTransaction(db: PressWatchDb, batch: ItemBatch, topics: Compiled
     let updated = 0;
     const topicHits: StoreResult['topicHits'] = new Map();
     const rows: StoredItem[] = [];
+    // Topic tags of new items, by tag; an updated item keeps the tags it has (they are not in its row).
+    const topicTags = new Map<string, string[]>();
     batch.items.forEach((item, index) => {
       const previous = existing[index];
       const key = keys[index]!;
@@ -46,12 +49,15 @@ function storeInTransaction(db: PressWatchDb, batch: ItemBatch, topics: Compiled
         updated++;
         return; // a replay or an unchanged re-send: nothing to do
       }
-      let tagIds = previous?.tagIds ?? [];
       if (!previous) {
         added++;
         const hits = matchingTopics({ ...item, sourceId: batch.sourceId }, { sourceName, tagNames: [] }, topics);
         for (const hit of hits) {
-          if (hit.topic.tagId && !tagIds.includes(hit.topic.tagId)) tagIds = [...tagIds, hit.topic.tagId];
+          if (hit.topic.tagId) {
+            const keysOfTag = topicTags.get(hit.topic.tagId);
+            if (!keysOfTag) topicTags.set(hit.topic.tagId, [key]);
+            else if (keysOfTag.at(-1) !== key) keysOfTag.push(key);
+          }
           const seen = topicHits.get(hit.topic.id);
           topicHits.set(hit.topic.id, { topic: hit.topic, count: (seen?.count ?? 0) + 1, firstTitle: seen?.firstTitle ?? item.title });
         }
@@ -67,7 +73,6 @@ function storeInTransaction(db: PressWatchDb, batch: ItemBatch, topics: Compiled
         read: previous?.read ?? 0,
         starred: previous?.starred ?? 0,
         clipped: previous?.clipped ?? 0,
-        tagIds,
         previousVersions: previous
           ? [...(previous.previousVersions ?? []), { title: previous.title, text: previous.text, seenAt: previous.fetchedAt }]
           : undefined,
@@ -85,6 +90,7 @@ function storeInTransaction(db: PressWatchDb, batch: ItemBatch, topics: Compiled
       // Indexed later, in large chunks (search/indexer.ts); search reads pending items directly.
       await db.pendingIndex.bulkPut(rows.map((row) => ({ key: row.key })));
     }
+    for (const [tagId, tagged] of topicTags) await addTag(db, tagged, tagId);
     return { added, updated, topicHits };
   });
 }

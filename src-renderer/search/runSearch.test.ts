@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedItem } from '../../src-shared/model';
+import { addTag } from '../db/itemTags';
 import { openDatabase, type PressWatchDb } from '../db/schema';
 import { storeBatch } from '../db/storeBatch';
 import { indexPending } from './indexer';
@@ -99,7 +100,7 @@ describe('SearchEngine over stored items', () => {
   it('answers tag: from the tags the user applied', async () => {
     await db.tags.add({ id: 't1', name: 'Визит Вучича', color: '#c00' });
     const key = [...titles.entries()].find(([, t]) => t.startsWith('Цены'))![0];
-    await db.items.update(key, { tagIds: ['t1'] });
+    await addTag(db, [key], 't1');
     expect(await found('tag:визит')).toEqual(['Цены на серебро выросли']);
   });
 

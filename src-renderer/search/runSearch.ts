@@ -5,6 +5,7 @@
 // with the same matcher topics use. Items not indexed yet are checked one by one.
 import { matchDocument, parseQuery, type Query, type QueryError, type QueryNode, type WordMatcher } from '../../src-shared/query';
 import { analyzeDocument, analyzeField, KEY } from '../../src-shared/text';
+import { keysWithAnyTag, tagsOf } from '../db/itemTags';
 import { TITLE_TERM_PREFIX, type PressWatchDb, type StoredItem } from '../db/schema';
 import { Bitset } from './bitset';
 import { currentIndexState, forgetIndexState, type IndexState } from './indexState';
@@ -156,7 +157,7 @@ export class SearchEngine {
     }
   }
 
-  /** tag: is answered from the tags table and the items' tag index, source: from the sources table and the index. */
+  /** tag: is answered from the tags table and the itemTags rows, source: from the sources table and the index. */
   private async evaluateMetadata(state: IndexState, node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
     const probe: Query = { source: '', root: { ...node, field: null } };
     if (node.field === 'tag') {
@@ -164,7 +165,7 @@ export class SearchEngine {
       const docs = state.empty();
       if (tags.length === 0) return { docs, exact: true };
       const docOfKey = state.docOfKey();
-      for (const key of (await this.db.items.where('tagIds').anyOf(tags.map((t) => t.id)).primaryKeys()) as string[]) {
+      for (const key of await keysWithAnyTag(this.db, tags.map((t) => t.id))) {
         const doc = docOfKey.get(key);
         if (doc !== undefined) docs.add(doc);
       }
@@ -202,14 +203,15 @@ export class SearchEngine {
     const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
     const matches = new Set<string>();
     for (let i = 0; i < keys.length; i += 500) {
-      const items = (await this.db.items.bulkGet(keys.slice(i, i + 500))) as Array<StoredItem | undefined>;
+      const chunk = keys.slice(i, i + 500);
+      const [items, tagsByItem] = await Promise.all([this.db.items.bulkGet(chunk) as Promise<Array<StoredItem | undefined>>, tagsOf(this.db, chunk)]);
       for (const item of items) {
         if (!item) continue;
         if (exactForms.length > 0) {
           const haystack = foldForSubstring(`${item.title}\n${item.summary}\n${item.text}`);
           if (!exactForms.every((form) => haystack.includes(form))) continue;
         }
-        if (matchDocument(query, documentOf(item, sourceNames, tagNames))) matches.add(item.key);
+        if (matchDocument(query, documentOf(item, tagsByItem.get(item.key) ?? [], sourceNames, tagNames))) matches.add(item.key);
       }
     }
     return matches;
@@ -227,14 +229,15 @@ function foldForSubstring(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/\u00ad|\u0301/g, '');
 }
 
-export function documentOf(item: StoredItem, sourceNames: Map<string, string>, tagNames: Map<string, string>) {
+/** What a query is matched against: the item, with the ids of the tags it carries. */
+export function documentOf(item: StoredItem, tagIds: readonly string[], sourceNames: Map<string, string>, tagNames: Map<string, string>) {
   return analyzeDocument({
     title: item.title,
     summary: item.summary,
     text: item.text,
     sourceName: sourceNames.get(item.sourceId) ?? item.feedTitle,
     sourceId: item.sourceId,
-    tags: item.tagIds.map((id) => tagNames.get(id) ?? '').filter(Boolean),
+    tags: tagIds.map((id) => tagNames.get(id) ?? '').filter(Boolean),
     language: item.language,
   });
 }

@@ -2,6 +2,7 @@
 // search box. Every narrowing is a set of primary keys read from an index, so 100,000 stored
 // items cost index reads and set intersections, never loading the items themselves.
 import type { QueryError } from '../../src-shared/query';
+import { keysWithTag } from '../db/itemTags';
 import type { PressWatchDb } from '../db/schema';
 import { SearchEngine } from '../search/runSearch';
 
@@ -36,7 +37,7 @@ export async function listKeys(db: PressWatchDb, filter: ListFilter): Promise<Li
     const ids = (await db.sources.where('group').equals(filter.group).primaryKeys()) as string[];
     narrowing.push(keysOf(db.items.where('sourceId').anyOf(ids).primaryKeys()));
   }
-  if (filter.tagId) narrowing.push(keysOf(db.items.where('tagIds').equals(filter.tagId).primaryKeys()));
+  if (filter.tagId) narrowing.push(keysOf(keysWithTag(db, filter.tagId)));
   if (filter.collectionId) {
     narrowing.push(db.clippings.where('collectionIds').equals(filter.collectionId).toArray().then((clips) => new Set(clips.map((c) => c.itemKey))));
   }

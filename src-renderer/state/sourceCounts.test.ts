@@ -6,7 +6,7 @@ import { sourceCounts, startOfLocalDay, timeSlices } from './sourceCounts';
 function stored(sourceId: string, id: string, publishedAt: string): StoredItem {
   return {
     key: `${sourceId}\u0000${id}`, id, guid: id, url: null, title: id, summary: '', contentHtml: '', text: '', author: null, publishedAt, categories: [], imageUrl: null,
-    enclosures: [], language: 'ru', sourceId, feedTitle: sourceId, fetchedAt: publishedAt, read: 0, starred: 0, clipped: 0, tagIds: [],
+    enclosures: [], language: 'ru', sourceId, feedTitle: sourceId, fetchedAt: publishedAt, read: 0, starred: 0, clipped: 0,
   };
 }
 

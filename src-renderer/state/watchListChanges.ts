@@ -1,6 +1,7 @@
 // Tells the item list when to read its keys again. A liveQuery over all keys would re-read
 // 100,000 keys after every write, marking one item read included; the list only needs new or
 // removed items, tags, stars, clippings and edits. Read state is shown by each row itself.
+import { Dexie, type ObservabilitySet } from 'dexie';
 import { useEffect, useState, type DependencyList } from 'react';
 import type { PressWatchDb } from '../db/schema';
 
@@ -40,6 +41,14 @@ export function watchListChanges(db: PressWatchDb, onChange: () => void, delayMs
   const updated = (modifications: object) => {
     if (Object.keys(modifications).some((key) => key !== 'read')) schedule();
   };
+  // Tags applied or removed: told once per committed transaction. A creating hook on itemTags
+  // would make every bulkPut read its rows back first (Dexie's hooks need the old values), which
+  // re-applying a topic to 70,000 items cannot afford.
+  const tagPart = `idb://${db.name}/itemTags/`;
+  const mutated = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((part) => part.startsWith(tagPart))) schedule();
+  };
+  Dexie.on('storagemutated', mutated);
   db.items.hook('creating', created);
   db.items.hook('updating', updated);
   db.items.hook('deleting', deleted);
@@ -48,6 +57,7 @@ export function watchListChanges(db: PressWatchDb, onChange: () => void, delayMs
   db.clippings.hook('deleting', deleted);
   return () => {
     if (timer) clearTimeout(timer);
+    Dexie.on('storagemutated').unsubscribe(mutated);
     db.items.hook('creating').unsubscribe(created);
     db.items.hook('updating').unsubscribe(updated);
     db.items.hook('deleting').unsubscribe(deleted);

@@ -3,7 +3,7 @@
 // so a corrupt backup leaves everything as it was.
 import { Dexie } from 'dexie';
 import { exportDB, importInto } from 'dexie-export-import';
-import { groupItemsWithoutStory, openDatabase, type PressWatchDb } from '../../db/schema';
+import { groupItemsWithoutStory, itemTagRowsOf, openDatabase, type ItemTag, type ItemWithTagIds, type PressWatchDb } from '../../db/schema';
 
 export async function exportBackup(db: PressWatchDb): Promise<Blob> {
   return exportDB(db, { prettyJson: false });
@@ -21,7 +21,24 @@ export async function restoreBackup(db: PressWatchDb, file: Blob): Promise<void>
     scratch.close();
     await Dexie.delete(scratchName);
   }
-  await importInto(db, file, { acceptVersionDiff: true, acceptMissingTables: true, clearTablesBeforeImport: true });
+  // A backup from before version 5 has no itemTags table, and only the tables in the file are
+  // cleared: the current tags would otherwise stay on the restored items.
+  await db.itemTags.clear();
+  // Its items list their tags instead: each becomes an itemTags row, and the field goes.
+  const movedTags: ItemTag[] = [];
+  await importInto(db, file, {
+    acceptVersionDiff: true,
+    acceptMissingTables: true,
+    clearTablesBeforeImport: true,
+    transform: (table, value: unknown, key?: unknown) => {
+      if (table !== 'items' || !value || typeof value !== 'object' || !('tagIds' in value)) return { value, key };
+      const item = { ...(value as ItemWithTagIds) };
+      movedTags.push(...itemTagRowsOf([item]));
+      delete item.tagIds;
+      return { value: item, key };
+    },
+  });
+  await db.itemTags.bulkPut(movedTags);
   // A backup from before stories brings items without one; they join their stories now.
   await groupItemsWithoutStory(db);
 }

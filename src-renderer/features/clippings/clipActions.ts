@@ -1,5 +1,6 @@
 // Clipping freezes an item: its text, metadata and images as they are now, because the outlet
 // may edit or delete the page later. The copy lives in its own table and survives clean-up.
+import { tagsOf } from '../../db/itemTags';
 import type { Clipping, PressWatchDb, StoredItem, Tone } from '../../db/schema';
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -22,7 +23,8 @@ export function imageUrlsOf(item: { imageUrl: string | null; contentHtml: string
 }
 
 export async function clipItems(db: PressWatchDb, itemKeys: string[], options: ClipOptions): Promise<Clipping[]> {
-  const items = (await db.items.bulkGet(itemKeys)).filter((item) => item !== undefined);
+  const [stored, tagsByItem] = await Promise.all([db.items.bulkGet(itemKeys), tagsOf(db, itemKeys)]);
+  const items = stored.filter((item) => item !== undefined);
   const clippings: Clipping[] = [];
   for (const item of items) {
     const images: Record<string, Blob> = {};
@@ -37,7 +39,8 @@ export async function clipItems(db: PressWatchDb, itemKeys: string[], options: C
       item: structuredClone({ ...item, clipped: 1 as const }),
       note: options.note,
       tone: options.tone,
-      tagIds: [...new Set([...item.tagIds, ...options.tagIds])],
+      // The clipping keeps the item's tags as they are now, with those chosen when clipping.
+      tagIds: [...new Set([...(tagsByItem.get(item.key) ?? []), ...options.tagIds])],
       collectionIds: options.collectionIds,
       images,
     });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedItem } from '../../../src-shared/model';
+import { addTag } from '../../db/itemTags';
 import { openDatabase, type Clipping, type PressWatchDb, type StoredItem } from '../../db/schema';
 import { storeBatch } from '../../db/storeBatch';
 import { indexPending } from '../../search/indexer';
@@ -64,7 +65,7 @@ describe('loadCoverage over stored items', () => {
     expect((await loadCoverage(db, { kind: 'all' }, range)).series.total).toBe(5);
     const zakonItems = (await db.items.where('sourceId').equals('zakon').toArray()).filter((i) => i.title.startsWith('Вучич'));
     await db.tags.put({ id: 't1', name: 'Визит', color: '#000' });
-    for (const i of zakonItems) await db.items.update(i.key, { tagIds: ['t1'] });
+    await addTag(db, zakonItems.map((i) => i.key), 't1');
     expect((await loadCoverage(db, { kind: 'tag', tagId: 't1' }, range)).series.total).toBe(2);
     await db.topics.put({ id: 'p1', name: 'Сербия', query: 'орден OR погода', tagId: null, from: null, to: null, alert: false, createdAt: '' });
     expect((await loadCoverage(db, { kind: 'topic', topicId: 'p1' }, range)).series.total).toBe(2);

@@ -2,6 +2,7 @@
 // each bucket is one key-only read of the publishedAt index, and the outlet is the first part of
 // the item's key (`${sourceId}\u0000${id}`). Only the top stories and the clippings' tones read
 // records, in chunks, keeping a few fields of each.
+import { keysWithTag } from '../../db/itemTags';
 import type { PressWatchDb, StoredItem, Tone } from '../../db/schema';
 import { SearchEngine } from '../../search/runSearch';
 import { bucketIndex, bucketsFor, dayOf, type Bucket, type BucketUnit } from './buckets';
@@ -45,7 +46,7 @@ async function scopeKeys(db: PressWatchDb, scope: CoverageScope): Promise<Set<st
     case 'all':
       return null;
     case 'tag':
-      return new Set((await db.items.where('tagIds').equals(scope.tagId).primaryKeys()) as string[]);
+      return new Set(await keysWithTag(db, scope.tagId));
     case 'topic': {
       const topic = await db.topics.get(scope.topicId);
       return topic ? searchKeys(db, topic.query) : new Set();

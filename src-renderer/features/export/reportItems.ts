@@ -1,13 +1,15 @@
 // What goes into a report: each item as the press officer kept it. A clipped item is taken from
 // its (latest) clipping, frozen text, note, tone and image included; any other item as stored.
 import type { ReportItem } from '../../../src-shared/export';
+import { tagsOf } from '../../db/itemTags';
 import type { Clipping, PressWatchDb, StoredItem } from '../../db/schema';
 
 const REPORTABLE_IMAGE = /^image\/(jpeg|png)$/;
 
 export async function reportItemsFor(db: PressWatchDb, keys: string[]): Promise<ReportItem[]> {
-  const [items, clippings, tags, sources] = await Promise.all([
+  const [items, tagsByItem, clippings, tags, sources] = await Promise.all([
     db.items.bulkGet(keys),
+    tagsOf(db, keys),
     db.clippings.where('itemKey').anyOf(keys).toArray(),
     db.tags.toArray(),
     db.sources.toArray(),
@@ -31,7 +33,7 @@ export async function reportItemsFor(db: PressWatchDb, keys: string[]): Promise<
       author: item.author,
       publishedAt: item.publishedAt,
       url: item.url,
-      tags: (clip?.tagIds ?? item.tagIds).map((id) => tagNames.get(id)).filter((name): name is string => !!name),
+      tags: (clip?.tagIds ?? tagsByItem.get(key) ?? []).map((id) => tagNames.get(id)).filter((name): name is string => !!name),
       tone: clip?.tone ?? null,
       note: clip?.note || null,
       lead: item.summary || item.text.split('\n')[0] || '',

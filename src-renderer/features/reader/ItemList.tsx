@@ -5,10 +5,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../../src-shared/query';
+import { tagsOf } from '../../db/itemTags';
 import type { PressWatchDb, StoredItem, Story, Tag } from '../../db/schema';
 import { Highlighted } from '../../search/highlight';
 import { formatDateTime } from '../../ui/formatTime';
 import { StoryBadge } from '../stories/StoryBadge';
+import { sortedTags } from '../tags/sortedTags';
 
 interface ItemListProps {
   db: PressWatchDb;
@@ -29,6 +31,8 @@ interface ItemListProps {
 }
 
 const ROW_HEIGHT = 68;
+/** One empty list for every untagged row, so that sameRow sees no change. */
+const NO_TAGS: readonly string[] = [];
 
 export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, query, complete, onOpen, onToggleChecked, onRowsRead, stories }: ItemListProps) {
   const { t, i18n } = useTranslation();
@@ -36,14 +40,18 @@ export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, qu
   const virtualizer = useVirtualizer({ count: keys.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const rows = virtualizer.getVirtualItems();
   const visibleKeys = rows.map((row) => keys[row.index]!);
-  const visibleItems = useLiveQuery(() => db.items.bulkGet(visibleKeys), [db, visibleKeys.join('\n')]);
+  // The rows and their tags in one live query: a tag applied or removed redraws the rows it touches.
+  const visible = useLiveQuery(async () => {
+    const [items, tagIds] = await Promise.all([db.items.bulkGet(visibleKeys), tagsOf(db, visibleKeys)]);
+    return { items, tagIds };
+  }, [db, visibleKeys.join('\n')]);
   // The first render has no rows yet (the list is not measured): wait for real ones.
-  const rowsRead = visibleItems !== undefined && visibleKeys.length > 0;
+  const rowsRead = visible !== undefined && visibleKeys.length > 0;
   useEffect(() => {
     if (rowsRead) onRowsRead?.();
   }, [rowsRead, onRowsRead]);
   const byKey = new Map<string, StoredItem>();
-  for (const item of visibleItems ?? []) if (item) byKey.set(item.key, item);
+  for (const item of visible?.items ?? []) if (item) byKey.set(item.key, item);
 
   const selectedIndex = selectedKey ? keys.indexOf(selectedKey) : -1;
   useEffect(() => {
@@ -62,6 +70,7 @@ export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, qu
               key={key}
               itemKey={key}
               item={byKey.get(key)}
+              tagIds={visible?.tagIds.get(key) ?? NO_TAGS}
               top={row.start}
               height={row.size}
               selected={key === selectedKey}
@@ -85,6 +94,8 @@ interface ItemRowProps {
   itemKey: string;
   /** Undefined while the row is being read. */
   item: StoredItem | undefined;
+  /** The ids of the tags the item carries. */
+  tagIds: readonly string[];
   top: number;
   height: number;
   selected: boolean;
@@ -104,7 +115,7 @@ interface ItemRowProps {
  * again only when what it shows changed: scrolling then draws the rows that came into view
  * instead of all forty.
  */
-const ItemRow = memo(function ItemRow({ itemKey: key, item, top, height, selected, checked, story, tags, sourceNames, query, language, onOpen, onToggleChecked }: ItemRowProps) {
+const ItemRow = memo(function ItemRow({ itemKey: key, item, tagIds, top, height, selected, checked, story, tags, sourceNames, query, language, onOpen, onToggleChecked }: ItemRowProps) {
   const { t } = useTranslation();
   return (
     <div
@@ -136,14 +147,11 @@ const ItemRow = memo(function ItemRow({ itemKey: key, item, top, height, selecte
             <span className="item-outlet">{sourceNames.get(item.sourceId) ?? item.feedTitle}</span>
             <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt, language)}</time>
             {story ? <StoryBadge size={story.size} outlets={story.sourceIds.length} latestPublishedAt={story.latestPublishedAt} /> : null}
-            {item.tagIds.map((id) => {
-              const tag = tags.get(id);
-              return tag ? (
-                <span key={id} className="tag-chip" style={{ borderColor: tag.color, color: tag.color }}>
-                  {tag.name}
-                </span>
-              ) : null;
-            })}
+            {sortedTags(tagIds, tags).map((tag) => (
+              <span key={tag.id} className="tag-chip" style={{ borderColor: tag.color, color: tag.color }}>
+                {tag.name}
+              </span>
+            ))}
             {item.clipped ? <span className="clip-mark">✂</span> : null}
           </div>
         </div>
@@ -167,15 +175,15 @@ function sameItem(a: StoredItem | undefined, b: StoredItem | undefined): boolean
     a.sourceId === b.sourceId &&
     a.feedTitle === b.feedTitle &&
     a.publishedAt === b.publishedAt &&
-    a.language === b.language &&
-    a.tagIds.length === b.tagIds.length &&
-    a.tagIds.every((id, i) => id === b.tagIds[i])
+    a.language === b.language
   );
 }
 
 function sameRow(a: ItemRowProps, b: ItemRowProps): boolean {
   return (
     sameItem(a.item, b.item) &&
+    a.tagIds.length === b.tagIds.length &&
+    a.tagIds.every((id, i) => id === b.tagIds[i]) &&
     a.itemKey === b.itemKey &&
     a.top === b.top &&
     a.height === b.height &&

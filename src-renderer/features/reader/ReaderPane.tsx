@@ -3,10 +3,12 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wordDiff } from '../../../src-shared/diff';
 import type { Query } from '../../../src-shared/query';
+import { tagsOf } from '../../db/itemTags';
 import type { PressWatchDb, Tag } from '../../db/schema';
 import { Highlighted, highlightHtml } from '../../search/highlight';
 import { formatDateTime } from '../../ui/formatTime';
 import { StoryPanel } from '../stories/StoryPanel';
+import { sortedTags } from '../tags/sortedTags';
 import { applyTag, ensureTag, removeTag } from '../tags/tagActions';
 import { TagInput } from '../tags/TagInput';
 import { sanitizeForDisplay } from './sanitizeForDisplay';
@@ -41,6 +43,8 @@ function WordDiff({ before, after }: { before: string; after: string }) {
 export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImageUrl, onClip, onOpen, onShown }: ReaderPaneProps) {
   const { t, i18n } = useTranslation();
   const item = useLiveQuery(() => (itemKey ? db.items.get(itemKey) : undefined), [db, itemKey]);
+  // Apart from the item: a tag applied or removed does not read the (large) item again.
+  const tagIds = useLiveQuery(async () => (itemKey ? ((await tagsOf(db, [itemKey])).get(itemKey) ?? []) : []), [db, itemKey]) ?? [];
   // Told once per item, after it was read: a write issued before this read (marking it read)
   // would make the read wait for the write's commit, which a busy disk stretches to seconds.
   const shownKey = item?.key;
@@ -86,17 +90,14 @@ export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImage
         {item.dateFlag === 'missing' ? <span className="muted"> ({t('reader.dateMissing')})</span> : null}
       </p>
       <div className="reader-tags" data-testid="reader-tags">
-        {item.tagIds.map((id) => {
-          const tag = tagById.get(id);
-          return tag ? (
-            <span key={id} className="tag-chip" style={{ borderColor: tag.color, color: tag.color }}>
-              {tag.name}
-              <button type="button" className="chip-remove" aria-label={t('tags.remove', { name: tag.name })} onClick={() => void removeTag(db, [item.key], id)}>
-                ×
-              </button>
-            </span>
-          ) : null;
-        })}
+        {sortedTags(tagIds, tagById).map((tag) => (
+          <span key={tag.id} className="tag-chip" style={{ borderColor: tag.color, color: tag.color }}>
+            {tag.name}
+            <button type="button" className="chip-remove" aria-label={t('tags.remove', { name: tag.name })} onClick={() => void removeTag(db, [item.key], tag.id)}>
+              ×
+            </button>
+          </span>
+        ))}
         <TagInput
           tags={tags}
           inputId="reader-tag-input"

@@ -1,4 +1,5 @@
 // Tags: created inline, applied to or removed from many items at once, renamed and merged.
+import * as itemTags from '../../db/itemTags';
 import type { PressWatchDb, Tag } from '../../db/schema';
 
 const palette = ['#1558b0', '#b3261e', '#1e7d32', '#8a4baf', '#c26a00', '#00796b', '#5d4037', '#ad1457'];
@@ -17,16 +18,16 @@ export async function ensureTag(db: PressWatchDb, name: string): Promise<Tag> {
   });
 }
 
+/** Tags the stored ones of these items (a key whose item is gone gets no tag row). */
 export async function applyTag(db: PressWatchDb, itemKeys: string[], tagId: string): Promise<void> {
-  await db.items.where('key').anyOf(itemKeys).modify((item) => {
-    if (!item.tagIds.includes(tagId)) item.tagIds = [...item.tagIds, tagId];
+  await db.transaction('rw', db.items, db.itemTags, async () => {
+    const stored = (await db.items.where('key').anyOf(itemKeys).primaryKeys()) as string[];
+    await itemTags.addTag(db, stored, tagId);
   });
 }
 
 export async function removeTag(db: PressWatchDb, itemKeys: string[], tagId: string): Promise<void> {
-  await db.items.where('key').anyOf(itemKeys).modify((item) => {
-    item.tagIds = item.tagIds.filter((id) => id !== tagId);
-  });
+  await itemTags.removeTag(db, itemKeys, tagId);
 }
 
 /** Renames and recolours a tag; a name another tag has is refused (merge them instead). */
@@ -51,10 +52,8 @@ export class TagError extends Error {
 /** Every item and clipping tagged `from` gets `into` instead; `from` is deleted. */
 export async function mergeTags(db: PressWatchDb, from: string, into: string): Promise<void> {
   if (from === into) return;
-  await db.transaction('rw', db.items, db.clippings, db.tags, db.topics, async () => {
-    await db.items.where('tagIds').equals(from).modify((item) => {
-      item.tagIds = [...new Set(item.tagIds.map((id) => (id === from ? into : id)))];
-    });
+  await db.transaction('rw', db.itemTags, db.clippings, db.tags, db.topics, async () => {
+    await itemTags.moveTag(db, from, into);
     await db.clippings.where('tagIds').equals(from).modify((clip) => {
       clip.tagIds = [...new Set(clip.tagIds.map((id) => (id === from ? into : id)))];
     });
@@ -64,6 +63,6 @@ export async function mergeTags(db: PressWatchDb, from: string, into: string): P
 }
 
 export async function tagCounts(db: PressWatchDb, tags: Tag[]): Promise<Record<string, number>> {
-  const entries = await Promise.all(tags.map(async (tag) => [tag.id, await db.items.where('tagIds').equals(tag.id).count()] as const));
+  const entries = await Promise.all(tags.map(async (tag) => [tag.id, await itemTags.countWithTag(db, tag.id)] as const));
   return Object.fromEntries(entries);
 }

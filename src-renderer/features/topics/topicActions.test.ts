@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedItem } from '../../../src-shared/model';
+import { addTag, keysWithTag, tagsOf } from '../../db/itemTags';
 import { openDatabase, type PressWatchDb, type Topic } from '../../db/schema';
 import { storeBatch } from '../../db/storeBatch';
 import { indexPending } from '../../search/indexer';
@@ -38,7 +39,7 @@ describe('applying a topic to stored items', () => {
     await db.delete();
   });
 
-  const taggedIds = async () => (await db.items.where('tagIds').equals('tag').primaryKeys()).map((key) => String(key).split('\u0000')[1]).sort();
+  const taggedIds = async () => (await keysWithTag(db, 'tag')).map((key) => key.split('\u0000')[1]).sort();
 
   it('tags what the query finds within the date window, once', async () => {
     const progress: number[] = [];
@@ -54,9 +55,27 @@ describe('applying a topic to stored items', () => {
   });
 
   it('keeps the other tags and never counts removed items', async () => {
-    await db.items.update('zakon\u00001', { tagIds: ['other'] });
+    await addTag(db, ['zakon\u00001'], 'other');
     await db.items.delete('zakon\u00002');
     expect(await applyTopicToStored(db, topic({}), () => undefined)).toEqual({ matched: 3, newlyTagged: 3 });
-    expect((await db.items.get('zakon\u00001'))?.tagIds).toEqual(['other', 'tag']);
+    expect((await tagsOf(db, ['zakon\u00001'])).get('zakon\u00001')?.sort()).toEqual(['other', 'tag']);
+    expect(await taggedIds()).toEqual(['1', '4', '5']);
+  });
+
+  it('leaves no tag on an item removed while the tags are written', async () => {
+    let removal: Promise<void> | undefined;
+    const result = await applyTopicToStored(db, topic({}), () => {
+      removal ??= db.items.delete('zakon\u00001');
+    });
+    await removal;
+    expect(result).toEqual({ matched: 3, newlyTagged: 3 });
+    expect(await taggedIds()).toEqual(['2', '4', '5']);
+  });
+
+  it('stops when cancelled, keeping what was tagged so far', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(applyTopicToStored(db, topic({}), () => undefined, controller.signal)).rejects.toThrow('Cancelled');
+    expect(await taggedIds()).toEqual([]);
   });
 });

@@ -1,19 +1,25 @@
 // Applying a topic to everything already stored: the query runs once through the search index,
-// the date window and the items that already carry the tag are taken from the items' indexes
-// (keys only), and only the items that gain the tag are read and written back, in small
-// transactions that yield to the UI between them, with progress and the count of newly tagged items.
+// the date window is taken from the items' publishedAt index and the items that already carry
+// the tag from the itemTags rows (keys only). The tag is then written as itemTags rows, never
+// touching the items: chunks of thousands, one transaction each, yielding to the UI between them,
+// with progress and the count of newly tagged items.
+import { Dexie, type ObservabilitySet } from 'dexie';
 import { parseQuery } from '../../../src-shared/query';
-import type { PressWatchDb, StoredItem, Topic } from '../../db/schema';
+import { addTag, keysWithTag, removeTag } from '../../db/itemTags';
+import type { PressWatchDb, Topic } from '../../db/schema';
 import { SearchEngine } from '../../search/runSearch';
-import { inTopicWindow } from '../../topics/compileTopics';
 
 export interface ApplyProgress {
   done: number;
   total: number;
 }
 
-/** Items per transaction: each one reads and rewrites whole items, so the page stalls for about this many. */
-const CHUNK = 500;
+/**
+ * Tag rows per transaction. Each row is one IndexedDB request issued from the page (0.04-0.08 ms
+ * of its time in Chromium, measured), so a chunk holds the page for 100-200 ms; the total barely
+ * depends on the chunk (73,000 rows in one transaction were not faster than in chunks).
+ */
+const CHUNK = 2500;
 
 export async function applyTopicToStored(
   db: PressWatchDb,
@@ -29,31 +35,36 @@ export async function applyTopicToStored(
   const [found, inWindow, tagged] = await Promise.all([
     new SearchEngine(db).run(parsed.query),
     (windowKeys.primaryKeys() as Promise<string[]>).then((keys) => new Set(keys)),
-    topic.tagId ? (db.items.where('tagIds').equals(topic.tagId).primaryKeys() as Promise<string[]>).then((keys) => new Set(keys)) : new Set<string>(),
+    topic.tagId ? keysWithTag(db, topic.tagId).then((keys) => new Set(keys)) : new Set<string>(),
   ]);
   const matchedKeys = [...found].filter((key) => inWindow.has(key));
   const toTag = topic.tagId ? matchedKeys.filter((key) => !tagged.has(key)) : [];
-  let matched = matchedKeys.length;
-  let newlyTagged = 0;
-  onProgress({ done: 0, total: toTag.length });
-  for (let i = 0; i < toTag.length; i += CHUNK) {
-    if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
-    await db.transaction('rw', db.items, async () => {
-      const items = await db.items.bulkGet(toTag.slice(i, i + CHUNK));
-      const changed: StoredItem[] = [];
-      for (const item of items) {
-        if (!item) {
-          matched--; // removed since it was indexed
-          continue;
-        }
-        if (!inTopicWindow(topic, item.publishedAt) || item.tagIds.includes(topic.tagId!)) continue;
-        changed.push({ ...item, tagIds: [...item.tagIds, topic.tagId!] });
-      }
-      newlyTagged += changed.length;
-      if (changed.length > 0) await db.items.bulkPut(changed);
-    });
-    onProgress({ done: Math.min(i + CHUNK, toTag.length), total: toTag.length });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+  // Items removed while the tag rows are written (by clean-up) must not keep a row: Dexie tells
+  // every committed deletion, so the stored keys are read back only if one happened.
+  let itemsRemoved = false;
+  const removedPart = `idb://${db.name}/items/:dels`;
+  const watchRemovals = (parts: ObservabilitySet) => {
+    if (removedPart in parts) itemsRemoved = true;
+  };
+  Dexie.on('storagemutated', watchRemovals);
+  let written = 0;
+  try {
+    onProgress({ done: 0, total: toTag.length });
+    for (; written < toTag.length && !signal?.aborted; written += CHUNK) {
+      await db.transaction('rw', db.itemTags, () => addTag(db, toTag.slice(written, written + CHUNK), topic.tagId!));
+      onProgress({ done: Math.min(written + CHUNK, toTag.length), total: toTag.length });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  } finally {
+    Dexie.on('storagemutated').unsubscribe(watchRemovals);
   }
-  return { matched, newlyTagged };
+  const taggedNow = toTag.slice(0, Math.min(written, toTag.length));
+  let gone: string[] = [];
+  if (itemsRemoved && taggedNow.length > 0) {
+    const stored = new Set((await db.items.toCollection().primaryKeys()) as string[]);
+    gone = taggedNow.filter((key) => !stored.has(key));
+    if (gone.length > 0) await removeTag(db, gone, topic.tagId!);
+  }
+  if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
+  return { matched: matchedKeys.length - gone.length, newlyTagged: taggedNow.length - gone.length };
 }
