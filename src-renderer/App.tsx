@@ -80,7 +80,18 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   const topics = useLiveQuery(() => db.topics.orderBy('name').toArray(), [db]) ?? [];
   const collections = useLiveQuery(() => db.collections.orderBy('name').toArray(), [db]) ?? [];
   const [revision, setRevision] = useState(0);
-  useEffect(() => watchListChanges(db, () => setRevision((r) => r + 1)), [db]);
+  const [tagRevision, setTagRevision] = useState(0);
+  useEffect(
+    () =>
+      watchListChanges(
+        db,
+        () => setRevision((r) => r + 1),
+        () => setTagRevision((r) => r + 1),
+      ),
+    [db],
+  );
+  // The list is read again when tags change only if it depends on them.
+  const listTagRevision = filter.tagId || /\btag:/i.test(filter.query) ? tagRevision : 0;
   // Until the full list is read (seconds at 100,000 items), the newest items show at once; the preview applies only to the unfiltered list, the one the app opens with.
   const preview = useRevisionQuery(() => (isUnfiltered(filter) ? firstPage(db) : Promise.resolve(undefined)), [db, filter, revision]);
   // IndexedDB answers one request after another: the big reads wait until the first page's rows
@@ -104,7 +115,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
     return () => {
       current = false;
     };
-  }, [db, filter, revision, previewShown]);
+  }, [db, filter, revision, listTagRevision, previewShown]);
   // Counting walks the index: done when items come or go (the revision), not on every write,
   // and after the list, which the user waits for.
   const counts = useRevisionQuery(() => (list ? sourceCounts(db, sources, new Date()) : Promise.resolve(undefined)), [db, sources, revision, list !== undefined]) ?? {};
@@ -221,7 +232,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
           <button type="button" className="link-button manage-button" onClick={() => setManaging(true)}>
             ⚙ {t('manage.open')}
           </button>
-          <TagsPane db={db} revision={revision} tags={tags} selectedTagId={filter.tagId} onSelect={(tagId) => patchFilter({ tagId })} />
+          <TagsPane db={db} revision={revision + tagRevision} tags={tags} selectedTagId={filter.tagId} onSelect={(tagId) => patchFilter({ tagId })} />
           <TopicsPane db={db} topics={topics} tags={tags} onShow={(q) => patchFilter({ query: q })} onMessage={(text) => pushNotice({ text, kind: 'info' })} />
           <section className="sidebar-section" aria-labelledby="collections-heading">
             <h2 id="collections-heading">{t('collections.heading')}</h2>

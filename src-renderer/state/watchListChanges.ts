@@ -22,16 +22,34 @@ export function useRevisionQuery<T>(query: () => Promise<T>, deps: DependencyLis
   return value;
 }
 
-export function watchListChanges(db: PressWatchDb, onChange: () => void, delayMs = 120): () => void {
+/** A callback that runs once after a burst of calls has been quiet for `delayMs`. */
+function debounced(run: () => void, delayMs: number): { schedule: () => void; cancel: () => void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  // Hooks run inside the writing transaction: the re-read waits until it has committed.
-  const schedule = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      onChange();
-    }, delayMs);
+  return {
+    schedule: () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        run();
+      }, delayMs);
+    },
+    cancel: () => {
+      if (timer) clearTimeout(timer);
+    },
   };
+}
+
+/**
+ * Tells `onChange` when items or clippings come, go or change (not when only the read state
+ * does), and `onTagsChange` when tags are applied or removed. Tags are told apart because
+ * re-applying a topic writes tags in many steps: a list that does not filter by tag need not be
+ * read again (100,000 keys) after each of them.
+ */
+export function watchListChanges(db: PressWatchDb, onChange: () => void, onTagsChange: () => void = onChange, delayMs = 120): () => void {
+  // Hooks run inside the writing transaction: the re-read waits until it has committed.
+  const items = debounced(onChange, delayMs);
+  const tags = debounced(onTagsChange, delayMs);
+  const schedule = items.schedule;
   const created = () => {
     schedule();
   };
@@ -46,7 +64,7 @@ export function watchListChanges(db: PressWatchDb, onChange: () => void, delayMs
   // re-applying a topic to 70,000 items cannot afford.
   const tagPart = `idb://${db.name}/itemTags/`;
   const mutated = (parts: ObservabilitySet) => {
-    if (Object.keys(parts).some((part) => part.startsWith(tagPart))) schedule();
+    if (Object.keys(parts).some((part) => part.startsWith(tagPart))) tags.schedule();
   };
   Dexie.on('storagemutated', mutated);
   db.items.hook('creating', created);
@@ -56,7 +74,8 @@ export function watchListChanges(db: PressWatchDb, onChange: () => void, delayMs
   db.clippings.hook('updating', updated);
   db.clippings.hook('deleting', deleted);
   return () => {
-    if (timer) clearTimeout(timer);
+    items.cancel();
+    tags.cancel();
     Dexie.on('storagemutated').unsubscribe(mutated);
     db.items.hook('creating').unsubscribe(created);
     db.items.hook('updating').unsubscribe(updated);
