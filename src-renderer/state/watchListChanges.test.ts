@@ -16,7 +16,7 @@ describe('watchListChanges', () => {
     const stop = watchListChanges(db, () => seen.push('items'), () => seen.push('tags'), 20);
     const item = {
       key: 'zakon\u0000a', id: 'a', guid: 'a', url: null, title: 'Токаев и Вучич провели брифинг', summary: '', contentHtml: '', text: '', author: null,
-      publishedAt: '2026-02-26T12:45:00Z', categories: [], imageUrl: null, enclosures: [], language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz',
+      publishedAt: '2026-02-26T12:45:00Z', categories: ['Политика'], imageUrl: null, enclosures: [], language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz',
       fetchedAt: '2026-02-26T13:00:00Z', read: 0 as const, starred: 0 as const, clipped: 0 as const,
     };
     await db.items.add(item);
@@ -25,9 +25,13 @@ describe('watchListChanges', () => {
     await addTag(db, [item.key], 'tag-visit');
     await settle();
     expect(seen).toEqual(['items', 'tags']);
+    // Marking read changes nothing the list shows (the item's arrays are unchanged too).
     await db.items.update(item.key, { read: 1 });
     await settle();
     expect(seen).toEqual(['items', 'tags']);
+    await db.items.update(item.key, { starred: 1 });
+    await settle();
+    expect(seen).toEqual(['items', 'tags', 'items']);
     stop();
     db.close();
     await db.delete();

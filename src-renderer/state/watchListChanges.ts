@@ -22,6 +22,12 @@ export function useRevisionQuery<T>(query: () => Promise<T>, deps: DependencyLis
   return value;
 }
 
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** A callback that runs once after a burst of calls has been quiet for `delayMs`. */
 function debounced(run: () => void, delayMs: number): { schedule: () => void; cancel: () => void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -56,8 +62,12 @@ export function watchListChanges(db: PressWatchDb, onChange: () => void, onTagsC
   const deleted = () => {
     schedule();
   };
-  const updated = (modifications: object) => {
-    if (Object.keys(modifications).some((key) => key !== 'read')) schedule();
+  // Dexie lists every array and object of an updated item as modified (its copy holds new
+  // instances), so a value counts as changed only when it differs from the stored one: otherwise
+  // marking an item read re-read the whole list (seconds at 100,000 items) on every opening.
+  const updated = (modifications: object, _key: unknown, stored: unknown) => {
+    const before = stored as Record<string, unknown>;
+    if (Object.entries(modifications).some(([key, value]) => key !== 'read' && !sameValue(value, before[key]))) schedule();
   };
   // Tags applied or removed: told once per committed transaction. A creating hook on itemTags
   // would make every bulkPut read its rows back first (Dexie's hooks need the old values), which
