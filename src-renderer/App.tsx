@@ -81,17 +81,19 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   const collections = useLiveQuery(() => db.collections.orderBy('name').toArray(), [db]) ?? [];
   const [revision, setRevision] = useState(0);
   const [tagRevision, setTagRevision] = useState(0);
+  const [readRevision, setReadRevision] = useState(0);
   useEffect(
     () =>
-      watchListChanges(
-        db,
-        () => setRevision((r) => r + 1),
-        () => setTagRevision((r) => r + 1),
-      ),
+      watchListChanges(db, {
+        items: () => setRevision((r) => r + 1),
+        tags: () => setTagRevision((r) => r + 1),
+        read: () => setReadRevision((r) => r + 1),
+      }),
     [db],
   );
-  // The list is read again when tags change only if it depends on them.
+  // The list is read again when tags or read states change only if it depends on them.
   const listTagRevision = filter.tagId || /\btag:/i.test(filter.query) ? tagRevision : 0;
+  const listReadRevision = filter.view === 'unread' ? readRevision : 0;
   // Until the full list is read (seconds at 100,000 items), the newest items show at once; the preview applies only to the unfiltered list, the one the app opens with.
   const preview = useRevisionQuery(() => (isUnfiltered(filter) ? firstPage(db) : Promise.resolve(undefined)), [db, filter, revision]);
   // IndexedDB answers one request after another: the big reads wait until the first page's rows
@@ -115,7 +117,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
     return () => {
       current = false;
     };
-  }, [db, filter, revision, listTagRevision, previewShown]);
+  }, [db, filter, revision, listTagRevision, listReadRevision, previewShown]);
   // Counting walks the index: done when items come or go (the revision), not on every write,
   // and after the list, which the user waits for.
   const counts = useRevisionQuery(() => (list ? sourceCounts(db, sources, new Date()) : Promise.resolve(undefined)), [db, sources, revision, list !== undefined]) ?? {};

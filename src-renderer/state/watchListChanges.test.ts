@@ -7,13 +7,13 @@ import { watchListChanges } from './watchListChanges';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 
 describe('watchListChanges', () => {
-  it('tells tag changes apart from item changes, and ignores a change of the read state alone', async () => {
+  it('tells item changes, tag changes and read-state changes apart', async () => {
     const db = openDatabase('watch-list-changes');
     // Opening (creating) the database counts as a change of every table: watch after it.
     await db.open();
     await settle();
     const seen: string[] = [];
-    const stop = watchListChanges(db, () => seen.push('items'), () => seen.push('tags'), 20);
+    const stop = watchListChanges(db, { items: () => seen.push('items'), tags: () => seen.push('tags'), read: () => seen.push('read') }, 20);
     const item = {
       key: 'zakon\u0000a', id: 'a', guid: 'a', url: null, title: 'Токаев и Вучич провели брифинг', summary: '', contentHtml: '', text: '', author: null,
       publishedAt: '2026-02-26T12:45:00Z', categories: ['Политика'], imageUrl: null, enclosures: [], language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz',
@@ -25,13 +25,13 @@ describe('watchListChanges', () => {
     await addTag(db, [item.key], 'tag-visit');
     await settle();
     expect(seen).toEqual(['items', 'tags']);
-    // Marking read changes nothing the list shows (the item's arrays are unchanged too).
+    // Marking read is a change of the read state alone (the item's arrays are unchanged too).
     await db.items.update(item.key, { read: 1 });
     await settle();
-    expect(seen).toEqual(['items', 'tags']);
+    expect(seen).toEqual(['items', 'tags', 'read']);
     await db.items.update(item.key, { starred: 1 });
     await settle();
-    expect(seen).toEqual(['items', 'tags', 'items']);
+    expect(seen).toEqual(['items', 'tags', 'read', 'items']);
     stop();
     db.close();
     await db.delete();

@@ -45,16 +45,26 @@ function debounced(run: () => void, delayMs: number): { schedule: () => void; ca
   };
 }
 
+export interface ListChangeListeners {
+  /** Items or clippings came, went, or changed in what the list shows or filters by. */
+  items: () => void;
+  /** Tags were applied or removed. */
+  tags?: () => void;
+  /** Only the read state of items changed. */
+  read?: () => void;
+}
+
 /**
- * Tells `onChange` when items or clippings come, go or change (not when only the read state
- * does), and `onTagsChange` when tags are applied or removed. Tags are told apart because
- * re-applying a topic writes tags in many steps: a list that does not filter by tag need not be
- * read again (100,000 keys) after each of them.
+ * Tells what changed, in three kinds, each once after a burst. They are told apart because the
+ * list (100,000 keys) need be read again only when it depends on them: marking an item read
+ * matters to the unread view alone, and re-applying a topic writes tags in many steps that
+ * matter to a list filtered by that tag alone.
  */
-export function watchListChanges(db: PressWatchDb, onChange: () => void, onTagsChange: () => void = onChange, delayMs = 120): () => void {
+export function watchListChanges(db: PressWatchDb, listeners: ListChangeListeners, delayMs = 120): () => void {
   // Hooks run inside the writing transaction: the re-read waits until it has committed.
-  const items = debounced(onChange, delayMs);
-  const tags = debounced(onTagsChange, delayMs);
+  const items = debounced(listeners.items, delayMs);
+  const tags = debounced(listeners.tags ?? listeners.items, delayMs);
+  const read = debounced(listeners.read ?? listeners.items, delayMs);
   const schedule = items.schedule;
   const created = () => {
     schedule();
@@ -67,7 +77,9 @@ export function watchListChanges(db: PressWatchDb, onChange: () => void, onTagsC
   // marking an item read re-read the whole list (seconds at 100,000 items) on every opening.
   const updated = (modifications: object, _key: unknown, stored: unknown) => {
     const before = stored as Record<string, unknown>;
-    if (Object.entries(modifications).some(([key, value]) => key !== 'read' && !sameValue(value, before[key]))) schedule();
+    const changed = Object.entries(modifications).filter(([key, value]) => !sameValue(value, before[key]));
+    if (changed.some(([key]) => key !== 'read')) schedule();
+    else if (changed.length > 0) read.schedule();
   };
   // Tags applied or removed: told once per committed transaction. A creating hook on itemTags
   // would make every bulkPut read its rows back first (Dexie's hooks need the old values), which
@@ -86,6 +98,7 @@ export function watchListChanges(db: PressWatchDb, onChange: () => void, onTagsC
   return () => {
     items.cancel();
     tags.cancel();
+    read.cancel();
     Dexie.on('storagemutated').unsubscribe(mutated);
     db.items.hook('creating').unsubscribe(created);
     db.items.hook('updating').unsubscribe(updated);
