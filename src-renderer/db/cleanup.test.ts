@@ -32,4 +32,16 @@ describe('cleanUpOldItems', () => {
     db.close();
     await db.delete();
   });
+
+  it('removes an archive larger than one step, step by step, and nothing at all when nothing is old', async () => {
+    const db = openDatabase('cleanup-steps');
+    await db.meta.put({ key: RETENTION_KEY, value: 30 });
+    const old = Array.from({ length: 4_500 }, (_, i) => stored(`o${i}`, '2026-01-01T00:00:00Z', i === 4_321 ? { starred: 1 } : {}));
+    await db.items.bulkPut([...old, stored('recent', '2026-02-20T00:00:00Z')]);
+    expect(await cleanUpOldItems(db, new Date('2026-02-26T00:00:00Z'))).toBe(4_499);
+    expect((await db.items.toArray()).map((i) => i.id).sort()).toEqual(['o4321', 'recent']);
+    expect(await cleanUpOldItems(db, new Date('2026-02-26T00:00:00Z'))).toBe(0);
+    db.close();
+    await db.delete();
+  });
 });

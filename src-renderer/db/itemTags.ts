@@ -33,11 +33,6 @@ export async function keysWithAnyTag(db: PressWatchDb, tagIds: readonly string[]
   return keys;
 }
 
-/** The keys of every item that carries at least one tag. */
-export async function taggedKeys(db: PressWatchDb): Promise<Set<string>> {
-  return new Set((await db.itemTags.orderBy('itemKey').uniqueKeys()) as string[]);
-}
-
 export async function countWithTag(db: PressWatchDb, tagId: string): Promise<number> {
   return rangeOf(db, tagId).count();
 }
