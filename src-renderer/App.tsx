@@ -234,7 +234,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
           <button type="button" className="link-button manage-button" onClick={() => setManaging(true)}>
             ⚙ {t('manage.open')}
           </button>
-          <TagsPane db={db} revision={revision + tagRevision} tags={tags} selectedTagId={filter.tagId} onSelect={(tagId) => patchFilter({ tagId })} />
+          <TagsPane db={db} revision={revision + tagRevision} countNow={list !== undefined} tags={tags} selectedTagId={filter.tagId} onSelect={(tagId) => patchFilter({ tagId })} />
           <TopicsPane db={db} topics={topics} tags={tags} onShow={(q) => patchFilter({ query: q })} onMessage={(text) => pushNotice({ text, kind: 'info' })} />
           <section className="sidebar-section" aria-labelledby="collections-heading">
             <h2 id="collections-heading">{t('collections.heading')}</h2>

@@ -42,9 +42,13 @@ function TagEditor({ db, tag, onDone }: { db: PressWatchDb; tag: Tag; onDone: ()
   );
 }
 
-export function TagsPane({ db, revision, tags, selectedTagId, onSelect }: { db: PressWatchDb; revision: number; tags: Tag[]; selectedTagId: string | null; onSelect: (id: string | null) => void }) {
+/**
+ * `countNow` holds the counts back until the list has been read: a tag on 70,000 items is one
+ * long count, and IndexedDB answers one request at a time, so the first rows would wait for it.
+ */
+export function TagsPane({ db, revision, countNow, tags, selectedTagId, onSelect }: { db: PressWatchDb; revision: number; countNow: boolean; tags: Tag[]; selectedTagId: string | null; onSelect: (id: string | null) => void }) {
   const { t } = useTranslation();
-  const counts = useRevisionQuery(() => tagCounts(db, tags), [db, tags, revision]) ?? {};
+  const counts = useRevisionQuery(() => (countNow ? tagCounts(db, tags) : Promise.resolve(undefined)), [db, tags, revision, countNow]);
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <section className="sidebar-section" aria-labelledby="tags-heading">
@@ -63,7 +67,7 @@ export function TagsPane({ db, revision, tags, selectedTagId, onSelect }: { db: 
               <span>
                 <span className="tag-dot" style={{ background: tag.color }} aria-hidden="true" /> {tag.name}
               </span>
-              <span className="source-count">{counts[tag.id] ?? 0}</span>
+              <span className="source-count">{counts ? (counts[tag.id] ?? 0) : '…'}</span>
             </button>
             <span className="tag-tools">
               <button type="button" className="link-button" aria-label={t('tags.editing', { name: tag.name })} onClick={() => setEditing(tag.id)}>
