@@ -26,6 +26,9 @@ export async function indexPending(db: PressWatchDb, batch = INDEX_BATCH, chunkS
   let docOfKey: Map<string, { chunk: number; local: number }> | null = null;
   let tail: TailTerms | null = null;
   for (;;) {
+    // Nothing waiting: no writing transaction at all. One would hold the items while it loads the
+    // index's directory, and the app runs this as it opens, when the first rows are being read.
+    if ((await db.pendingIndex.limit(1).primaryKeys()).length === 0 && (await readIndexMeta(db))) return total;
     const step = await db.transaction('rw', [db.items, db.postings, db.pendingIndex, db.meta], async () => {
       const meta = (await readIndexMeta(db)) ?? (await startLayout(db));
       if (!state || state.version !== meta.version) {
