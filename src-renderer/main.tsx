@@ -63,7 +63,10 @@ function notify(notice: Omit<Notice, 'id'>) {
 async function start() {
   const client = pickClient();
   const db = openDatabase();
-  await db.open();
+  // A large archive takes a moment to open, and the first start of a new version upgrades it
+  // (about a minute at 100,000 items): the window says so instead of staying blank.
+  const opening = setTimeout(() => root.render(<p className="app-opening" role="status">{i18n.t('app.opening')}</p>), 300);
+  await db.open().finally(() => clearTimeout(opening));
   // Ask the browser not to evict the press office's archive under storage pressure.
   void navigator.storage?.persist?.();
   let info;
