@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Enclosure, FeedItem } from '../../src-shared/model';
 import { parseDate, type DateContext } from './dates';
+import { detached, detachedOrNull } from './detached';
 import { decodeEntities, htmlToText, sanitizeFeedHtml } from './sanitize';
 import { absoluteUrl, canonicalUrl } from './urls';
 
@@ -73,7 +74,28 @@ export function resolveDate(raw: string | null, context: NormaliseContext): { pu
   return { publishedAt: date.toISOString() };
 }
 
-export function normaliseItem(raw: RawItem, context: NormaliseContext): NormalisedItem {
+/**
+ * The fields of `raw` whose text an item may keep, as strings of their own (see detached.ts):
+ * what normaliseItem derives from them is then new text or a part of these copies, never a
+ * view into the whole feed. Links and dates are not copied: only their parsed form is kept.
+ */
+function ownText(raw: RawItem): RawItem {
+  return {
+    ...raw,
+    title: detachedOrNull(raw.title),
+    guid: detachedOrNull(raw.guid),
+    summaryHtml: detachedOrNull(raw.summaryHtml),
+    contentHtml: detachedOrNull(raw.contentHtml),
+    fullText: detachedOrNull(raw.fullText),
+    author: detachedOrNull(raw.author),
+    categories: raw.categories.map(detached),
+    enclosures: raw.enclosures.map((enclosure) => (enclosure.type === null ? enclosure : { ...enclosure, type: detached(enclosure.type) })),
+    language: detachedOrNull(raw.language),
+  };
+}
+
+export function normaliseItem(feedRaw: RawItem, context: NormaliseContext): NormalisedItem {
+  const raw = ownText(feedRaw);
   const link = absoluteUrl(raw.link, raw.baseUrl) ?? (raw.guidIsLink ? absoluteUrl(raw.guid, raw.baseUrl) : null);
   const url = link ? canonicalUrl(link) : null;
   const richest = raw.contentHtml?.trim() ? raw.contentHtml : (raw.summaryHtml ?? '');
