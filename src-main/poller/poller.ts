@@ -117,45 +117,12 @@ export class Poller {
     const state = this.deps.state.get(spec.id);
     const now = this.deps.now();
     const intervalMs = spec.intervalMinutes * 60_000;
-    const needsFullFetch = !state.lastFullFetchAt || now.getTime() - Date.parse(state.lastFullFetchAt) >= FULL_FETCH_EVERY_MS;
     state.lastAttemptAt = now.toISOString();
     try {
-      const url = state.movedTo ?? spec.url;
-      // Only the feed request holds a slot: enrichment below takes its own per page, so a
-      // source can never wait on a slot it holds itself.
-      const result = await this.limiter.run(hostOf(url), async () => {
-        // Not while many batches still wait for the disk: each is a feed's items in memory.
-        // Asked with the slot held, so that fetching pauses until the disk catches up; the
-        // outbox drains without slots, so this wait always ends.
-        await this.deps.outbox.room();
-        return this.deps.fetchFeed(url, {
-          etag: needsFullFetch ? null : state.etag,
-          lastModified: needsFullFetch ? null : state.lastModified,
-          browserUserAgent: spec.browserUserAgent,
-        }, spec);
-      });
-      state.etag = result.etag;
-      state.lastModified = result.lastModified;
-      // 301/308 move the source for good; 302/307 do not.
-      if (result.permanentRedirectUrl) state.movedTo = result.permanentRedirectUrl;
-      if (result.status === 'ok') {
-        state.lastFullFetchAt = now.toISOString();
-        const prints = new Map<string, string>();
-        const fresh = this.newOrChanged(state, result.result.items, prints);
-        if (fresh.length > 0) {
-          const batch: ItemBatch = {
-            // Time-ordered ids keep the outbox replay in poll order.
-            batchId: `${now.getTime().toString().padStart(15, '0')}-${randomUUID()}`,
-            sourceId: spec.id,
-            fetchedAt: now.toISOString(),
-            feed: result.result.feed,
-            items: await this.enriched(spec, fresh),
-          };
-          await this.deps.outbox.append(batch);
-          this.remember(state, fresh, prints);
-          this.deps.onBatch(batch);
-        }
-      }
+      // In a function of its own: the feed's items must not stay reachable from this frame while
+      // it waits for the poll state below (up to a snapshot interval). Every batch would then
+      // outlive a few young-generation collections and be copied into the old generation.
+      await this.fetchAndSend(spec, state, now);
       state.lastSuccessAt = now.toISOString();
       state.lastError = null;
       state.consecutiveFailures = 0;
@@ -168,6 +135,45 @@ export class Poller {
       state.nextPollAt = new Date(now.getTime() + delay).toISOString();
     }
     await this.deps.state.save(spec.id);
+  }
+
+  /** Fetches the feed and writes and announces its new or changed items; throws on failure. */
+  private async fetchAndSend(spec: SourceSpec, state: SourcePollState, now: Date): Promise<void> {
+    const needsFullFetch = !state.lastFullFetchAt || now.getTime() - Date.parse(state.lastFullFetchAt) >= FULL_FETCH_EVERY_MS;
+    const url = state.movedTo ?? spec.url;
+    // Only the feed request holds a slot: enrichment below takes its own per page, so a
+    // source can never wait on a slot it holds itself.
+    const result = await this.limiter.run(hostOf(url), async () => {
+      // Not while many batches still wait for the disk: each is a feed's items in memory.
+      // Asked with the slot held, so that fetching pauses until the disk catches up; the
+      // outbox drains without slots, so this wait always ends.
+      await this.deps.outbox.room();
+      return this.deps.fetchFeed(url, {
+        etag: needsFullFetch ? null : state.etag,
+        lastModified: needsFullFetch ? null : state.lastModified,
+        browserUserAgent: spec.browserUserAgent,
+      }, spec);
+    });
+    state.etag = result.etag;
+    state.lastModified = result.lastModified;
+    // 301/308 move the source for good; 302/307 do not.
+    if (result.permanentRedirectUrl) state.movedTo = result.permanentRedirectUrl;
+    if (result.status !== 'ok') return;
+    state.lastFullFetchAt = now.toISOString();
+    const prints = new Map<string, string>();
+    const fresh = this.newOrChanged(state, result.result.items, prints);
+    if (fresh.length === 0) return;
+    const batch: ItemBatch = {
+      // Time-ordered ids keep the outbox replay in poll order.
+      batchId: `${now.getTime().toString().padStart(15, '0')}-${randomUUID()}`,
+      sourceId: spec.id,
+      fetchedAt: now.toISOString(),
+      feed: result.result.feed,
+      items: await this.enriched(spec, fresh),
+    };
+    await this.deps.outbox.append(batch);
+    this.remember(state, fresh, prints);
+    this.deps.onBatch(batch);
   }
 
   private async enriched(spec: SourceSpec, items: FeedItem[]): Promise<FeedItem[]> {
