@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ItemBatch } from '../../src-shared/model';
+import type { FeedItem, ItemBatch } from '../../src-shared/model';
 import { Outbox } from './outbox';
 
 function batch(batchId: string): ItemBatch {
@@ -11,6 +11,10 @@ function batch(batchId: string): ItemBatch {
 }
 
 const ids = (batches: ItemBatch[]): string[] => batches.map((b) => b.batchId);
+
+function item(id: string, texts: Pick<FeedItem, 'summary' | 'text' | 'contentHtml'>): FeedItem {
+  return { id, guid: id, url: `https://www.zakon.kz/${id}.html`, title: `Новость ${id}`, ...texts, author: null, publishedAt: '2026-02-26T12:00:00.000Z', categories: [], imageUrl: null, enclosures: [], language: 'ru' };
+}
 
 describe('Outbox', () => {
   let dataDir: string;
@@ -32,6 +36,25 @@ describe('Outbox', () => {
   }
 
   const batchFiles = async (): Promise<string[]> => (await readdir(outboxDir)).filter((n) => n.endsWith('.json'));
+
+  it('writes a text that repeats another of the item once, and gives every item back whole', async () => {
+    const plain = 'Токаев и Вучич провели брифинг для представителей СМИ.';
+    const html = '<p>Токаев и Вучич провели брифинг для представителей СМИ.</p>';
+    const items = [
+      item('all-same', { summary: plain, text: plain, contentHtml: plain }),
+      item('text-is-summary', { summary: plain, text: plain, contentHtml: html }),
+      item('html-is-text', { summary: plain.slice(0, 20), text: plain, contentHtml: plain }),
+      item('all-different', { summary: plain.slice(0, 20), text: plain, contentHtml: html }),
+      item('empty', { summary: '', text: '', contentHtml: '' }),
+    ];
+    const written = { ...batch('000000000000001-a'), items };
+    await new Outbox(dataDir).append(written);
+    const file = readFileSync(path.join(outboxDir, '000000000000001-a.json'), 'utf8');
+    // The plain text (also inside the markup) is in the file six times, not ten.
+    expect(file.split(plain).length - 1).toBe(6);
+    const [read] = await new Outbox(dataDir).pending();
+    expect(read).toEqual(written);
+  });
 
   it('keeps batches appended together in one file, in order, until each is acknowledged', async () => {
     const outbox = new Outbox(dataDir);

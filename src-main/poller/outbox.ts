@@ -13,7 +13,7 @@
 // stored is not sent again after a restart, where it could undo a later edit of the same item.
 import { appendFile, mkdir, open, readFile, readdir, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { ItemBatch } from '../../src-shared/model';
+import type { FeedItem, ItemBatch } from '../../src-shared/model';
 import { CHUNK_BYTES, ChunkedWriter } from './chunkedWriter';
 
 /** Batches per group file at most. */
@@ -177,6 +177,7 @@ export class Outbox {
         continue;
       }
       const inFile = (Array.isArray(content) ? content : [content]) as ItemBatch[];
+      for (const batch of inFile) batch.items = batch.items.map(readItem);
       const ids = new Set<string>();
       for (const batch of inFile) {
         present.add(batch.batchId);
@@ -277,9 +278,45 @@ async function writeBatch(writer: ChunkedWriter, batch: ItemBatch): Promise<void
   for (let i = 0; i < items.length; i++) {
     // Separately: a comma joined to the item's JSON would copy the whole string to flatten it.
     if (i > 0) await writer.write(',');
-    await writer.write(JSON.stringify(items[i]));
+    await writer.write(itemJson(items[i]!));
   }
   await writer.write(']}');
+}
+
+/**
+ * On disk, an item's `text` or `contentHtml` that repeats an earlier one of its texts word for
+ * word is not written again: `"$same":{"text":"summary"}` says where it is. A plain-text feed
+ * gives all three the same text and most feeds give summary and text the same, so this is
+ * often half of what the outbox writes. readItem puts them back.
+ */
+const SAME = '$same';
+type DiskItem = FeedItem & { [SAME]?: Partial<Record<'text' | 'contentHtml', 'summary' | 'text'>> };
+
+function itemJson(item: FeedItem): string {
+  const textIsSummary = item.text.length > 0 && item.text === item.summary;
+  const htmlIs = item.contentHtml.length === 0 ? null : item.contentHtml === item.summary ? 'summary' : item.contentHtml === item.text ? 'text' : null;
+  if (!textIsSummary && htmlIs === null) return JSON.stringify(item);
+  const same: NonNullable<DiskItem[typeof SAME]> = {};
+  const disk: Partial<DiskItem> = { ...item };
+  if (textIsSummary) {
+    delete disk.text;
+    same.text = 'summary';
+  }
+  if (htmlIs !== null) {
+    delete disk.contentHtml;
+    same.contentHtml = htmlIs;
+  }
+  disk[SAME] = same;
+  return JSON.stringify(disk);
+}
+
+function readItem(item: DiskItem): FeedItem {
+  const same = item[SAME];
+  if (!same) return item;
+  delete item[SAME];
+  if (same.text) item.text = item[same.text];
+  if (same.contentHtml) item.contentHtml = item[same.contentHtml];
+  return item;
 }
 
 async function syncFolder(dir: string): Promise<void> {
