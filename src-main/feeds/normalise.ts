@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Enclosure, FeedItem } from '../../src-shared/model';
 import { parseDate, type DateContext } from './dates';
 import { detached, detachedOrNull } from './detached';
-import { decodeEntities, htmlToText, sanitizeFeedHtml } from './sanitize';
+import { collapseWhitespace, decodeEntities, htmlToText, sanitizeFeedHtml } from './sanitize';
 import { absoluteUrl, canonicalUrl } from './urls';
 
 /** A FeedItem plus why its date is not the feed's own. Assignable to FeedItem. */
@@ -49,8 +49,7 @@ const FUTURE_TOLERANCE_MS = 60 * 60_000;
 const TITLE_FROM_TEXT_CHARS = 120;
 
 export function cleanTitle(title: string, isHtml = true): string {
-  const text = isHtml ? htmlToText(title) : decodeEntities(title);
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  return collapseWhitespace(isHtml ? htmlToText(title) : decodeEntities(title));
 }
 
 /** The first words of the text, cut at a word boundary, as a stand-in headline. */
