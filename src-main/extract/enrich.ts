@@ -82,6 +82,8 @@ export function createEnricher(deps: EnricherDeps): Enricher {
   }
 
   async function withImages(source: SourceSpec, item: FeedItem, runOnHost: RunOnHost): Promise<FeedItem> {
+    // Most items of most feeds: nothing to fetch, and no lists to build to find that out.
+    if (!item.imageUrl && !source.fullText) return item;
     const urls = [...new Set([item.imageUrl, ...(source.fullText ? imageSources(item.contentHtml) : [])])]
       .filter((url): url is string => !!url && /^https?:\/\//i.test(url))
       .slice(0, limits.maxImagesPerItem);

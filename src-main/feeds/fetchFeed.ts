@@ -126,8 +126,9 @@ class Deadline {
   }
 
   progress(): void {
-    if (this.progressTimer) clearTimeout(this.progressTimer);
-    this.progressTimer = setTimeout(() => this.fire('progress'), this.progressMs);
+    // Called for every chunk of a body: restarting the one timer costs less than a new one each time.
+    if (this.progressTimer) this.progressTimer.refresh();
+    else this.progressTimer = setTimeout(() => this.fire('progress'), this.progressMs);
   }
 
   private fire(reason: 'progress' | 'total'): void {
