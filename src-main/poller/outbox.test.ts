@@ -73,6 +73,20 @@ describe('Outbox', () => {
     expect(await new Outbox(dataDir).pending()).toEqual([]);
   });
 
+  it('records acknowledgements that come together, each resolved once its line is written, and a whole file as it goes', async () => {
+    const outbox = new Outbox(dataDir);
+    const batchIds = Array.from({ length: 6 }, (_, i) => `00000000000000${i}-x`);
+    await Promise.all(batchIds.map((id) => outbox.append(batch(id))));
+    await Promise.all(batchIds.slice(0, 4).map((id) => outbox.ack(id)));
+    const logged = readFileSync(path.join(outboxDir, 'acked.log'), 'utf8').split('\n').filter(Boolean);
+    expect(logged.sort()).toEqual(batchIds.slice(0, 4));
+    expect(ids(await new Outbox(dataDir).pending())).toEqual(batchIds.slice(4));
+
+    await Promise.all(batchIds.slice(4).map((id) => outbox.ack(id)));
+    expect(await readdir(outboxDir)).toEqual([]);
+    expect(await new Outbox(dataDir).pending()).toEqual([]);
+  });
+
   it('resolves no append before its batch is on disk, whether it waited for a group or not', async () => {
     const outbox = new Outbox(dataDir);
     const seenAtResolve: Array<{ id: string; onDisk: string[] }> = [];

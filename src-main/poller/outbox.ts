@@ -51,6 +51,11 @@ export class Outbox {
   private ackChain: Promise<void> = Promise.resolve();
   /** acked.log may exist and hold lines. */
   private logInUse = true;
+  /** Lines for acked.log that the next append takes (see logLine). */
+  private logLines: string[] = [];
+  /** The append that will take logLines, if one is queued; appends run one at a time. */
+  private logQueued: Promise<void> | null = null;
+  private logWritten: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'outbox');
@@ -219,15 +224,36 @@ export class Outbox {
       }
       this.ackedIn.set(batchId, name);
       this.logInUse = true;
-      // Not fsynced, like the removal of a file: a lost line means one batch stored twice.
-      await appendFile(path.join(this.dir, ACK_LOG), batchId + '\n');
-    });
+      // Not awaited here, so the acknowledgements that follow go on and share the next append.
+      return { written: this.logLine(batchId) };
+    }).then((step) => step?.written);
   }
 
-  private enqueueAck(step: () => Promise<void>): Promise<void> {
+  /**
+   * Appends a line to acked.log, together with every other line given while the append before
+   * it runs: a cycle's acknowledgements come a thousand at a time, and an append is an open, a
+   * write and a close. Not fsynced, like the removal of a file: a lost line means one batch
+   * stored twice.
+   */
+  private logLine(batchId: string): Promise<void> {
+    this.logLines.push(batchId + '\n');
+    if (!this.logQueued) {
+      const queued = this.logWritten.then(async () => {
+        this.logQueued = null;
+        const text = this.logLines.join('');
+        this.logLines = [];
+        await appendFile(path.join(this.dir, ACK_LOG), text);
+      });
+      this.logQueued = queued;
+      this.logWritten = queued.catch(() => {});
+    }
+    return this.logQueued;
+  }
+
+  private enqueueAck<T>(step: () => Promise<T>): Promise<T> {
     const next = this.ackChain.then(step);
     // One failed acknowledgement must not stop the next.
-    this.ackChain = next.catch(() => {});
+    this.ackChain = next.then(() => {}, () => {});
     return next;
   }
 
@@ -238,6 +264,8 @@ export class Outbox {
     // No batch file left at all: the log can go, or it would grow with every file acknowledged
     // in parts. Files written later hold new ids only, which no line of it names.
     if (this.logInUse && this.unacked.size === 0) {
+      // Not while an append of lines is still to come: it would make the log again.
+      await this.logWritten;
       const names = await readdir(this.dir).catch(() => [] as string[]);
       if (!names.some((n) => n.endsWith('.json'))) {
         this.ackedIn.clear();
@@ -256,6 +284,8 @@ export class Outbox {
   }
 
   private async rewriteAckLog(): Promise<void> {
+    // An append still running would write into the file being replaced.
+    await this.logWritten;
     const live = [...this.ackedIn.keys()];
     if (live.length === 0) await rm(path.join(this.dir, ACK_LOG), { force: true });
     else await writeFileAtomically(path.join(this.dir, ACK_LOG), live.join('\n') + '\n');
