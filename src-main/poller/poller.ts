@@ -119,10 +119,15 @@ export class Poller {
     const intervalMs = spec.intervalMinutes * 60_000;
     state.lastAttemptAt = now.toISOString();
     try {
-      // In a function of its own: the feed's items must not stay reachable from this frame while
-      // it waits for the poll state below (up to a snapshot interval). Every batch would then
-      // outlive a few young-generation collections and be copied into the old generation.
-      await this.fetchAndSend(spec, state, now);
+      const url = state.movedTo ?? spec.url;
+      // Most of a cycle may pass waiting for a slot, and this function (and the promises it
+      // awaits) is then old by the time the feed arrives. So the feed is fetched and its items
+      // handled in a call of its own, begun once the slot is held, and nothing of the feed comes
+      // back here: a young feed held by an old frame or promise stays alive after use until the
+      // next full collection (see HostLimiter.acquire); a thousand of them made the old
+      // generation grow by a cycle's worth of items.
+      const release = await this.limiter.acquire(hostOf(url));
+      await this.fetchAndSend(spec, state, now, url, release);
       state.lastSuccessAt = now.toISOString();
       state.lastError = null;
       state.consecutiveFailures = 0;
@@ -137,23 +142,28 @@ export class Poller {
     await this.deps.state.save(spec.id);
   }
 
-  /** Fetches the feed and writes and announces its new or changed items; throws on failure. */
-  private async fetchAndSend(spec: SourceSpec, state: SourcePollState, now: Date): Promise<void> {
+  /**
+   * With a slot for the feed's host held (`release` ends it): fetches the feed, then writes and
+   * announces its new or changed items; throws on failure.
+   */
+  private async fetchAndSend(spec: SourceSpec, state: SourcePollState, now: Date, url: string, release: () => void): Promise<void> {
     const needsFullFetch = !state.lastFullFetchAt || now.getTime() - Date.parse(state.lastFullFetchAt) >= FULL_FETCH_EVERY_MS;
-    const url = state.movedTo ?? spec.url;
-    // Only the feed request holds a slot: enrichment below takes its own per page, so a
+    let result: FetchFeedResult;
+    // Only the feed request holds the slot: enrichment below takes its own per page, so a
     // source can never wait on a slot it holds itself.
-    const result = await this.limiter.run(hostOf(url), async () => {
+    try {
       // Not while many batches still wait for the disk: each is a feed's items in memory.
       // Asked with the slot held, so that fetching pauses until the disk catches up; the
       // outbox drains without slots, so this wait always ends.
       await this.deps.outbox.room();
-      return this.deps.fetchFeed(url, {
+      result = await this.deps.fetchFeed(url, {
         etag: needsFullFetch ? null : state.etag,
         lastModified: needsFullFetch ? null : state.lastModified,
         browserUserAgent: spec.browserUserAgent,
       }, spec);
-    });
+    } finally {
+      release();
+    }
     state.etag = result.etag;
     state.lastModified = result.lastModified;
     // 301/308 move the source for good; 302/307 do not.
