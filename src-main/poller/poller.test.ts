@@ -221,4 +221,28 @@ describe('HostLimiter', () => {
     })));
     expect(peak).toBe(2);
   });
+
+  it('hands out slots with acquire; a slot is given back once however often it is released', async () => {
+    const limiter = new HostLimiter(5, 1);
+    const first = await limiter.acquire('www.zakon.kz');
+    let second: (() => void) | null = null;
+    const waiting = limiter.acquire('www.zakon.kz').then((release) => (second = release));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(second).toBeNull();
+    first();
+    first();
+    await waiting;
+    expect(second).not.toBeNull();
+    // The second release of the first slot did not free the one the second request holds.
+    let third = false;
+    const thirdWaiting = limiter.acquire('www.zakon.kz').then((release) => {
+      third = true;
+      release();
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(third).toBe(false);
+    second!();
+    await thirdWaiting;
+    expect(third).toBe(true);
+  });
 });
