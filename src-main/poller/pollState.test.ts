@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PollStateFile } from './pollState';
 
 describe('PollStateFile', () => {
@@ -26,6 +26,26 @@ describe('PollStateFile', () => {
     await reloaded.load();
     expect(reloaded.get('s49').etag).toBe('"v49"');
     expect(reloaded.get('s0').etag).toBe('"v0"');
+  });
+
+  it('lets saveNow skip the rest of the interval between snapshots, also for a save already waiting', async () => {
+    // Timers that never fire on their own: a save that waits out the interval would never end.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const state = new PollStateFile(dataDir);
+      const onDisk = async (): Promise<Record<string, { etag: string | null }>> => JSON.parse(await readFile(path.join(dataDir, 'poll-state.json'), 'utf8'));
+      state.get('a').etag = '"1"';
+      await state.save('a');
+      // A snapshot was just written: a plain save now waits for the interval to pass.
+      state.get('b').etag = '"1"';
+      const waiting = state.save('b');
+      state.get('c').etag = '"1"';
+      await state.saveNow('c');
+      await waiting;
+      expect(await onDisk()).toMatchObject({ a: { etag: '"1"' }, b: { etag: '"1"' }, c: { etag: '"1"' } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('writes what each save names and what a save without names changed, for every source', async () => {

@@ -41,6 +41,10 @@ export class PollStateFile {
   private states: Record<string, SourcePollState> = {};
   private writing: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
+  /** The queued write is not to wait out SAVE_INTERVAL_MS (see saveNow). */
+  private urgent = false;
+  /** Ends the queued write's wait for SAVE_INTERVAL_MS early, while it waits. */
+  private endWait: (() => void) | null = null;
   private lastWriteAt = 0;
   /** Sources changed since the last snapshot began; allChanged: every source. */
   private changed = new Set<string>();
@@ -78,12 +82,40 @@ export class PollStateFile {
    * JSON of their last one, so a snapshot of a thousand sources costs what their changes cost.
    */
   save(...sourceIds: string[]): Promise<void> {
+    return this.schedule(sourceIds, false);
+  }
+
+  /**
+   * save() for the last change of a burst, such as the last source of a poll cycle: its snapshot
+   * starts as soon as the one being written (if any) is done, without waiting out the rest of
+   * SAVE_INTERVAL_MS, since no more changes are coming for it to take along. Saves queued with it
+   * share that snapshot.
+   */
+  saveNow(...sourceIds: string[]): Promise<void> {
+    return this.schedule(sourceIds, true);
+  }
+
+  private schedule(sourceIds: string[], urgent: boolean): Promise<void> {
     if (sourceIds.length === 0) this.allChanged = true;
     for (const id of sourceIds) this.changed.add(id);
+    if (urgent) {
+      this.urgent = true;
+      this.endWait?.();
+    }
     if (this.queued) return this.queued;
     const next = this.writing.then(async () => {
       const wait = this.lastWriteAt + SAVE_INTERVAL_MS - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0 && !this.urgent) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          this.endWait = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      this.endWait = null;
+      this.urgent = false;
       this.queued = null;
       this.lastWriteAt = Date.now();
       await this.writeSnapshot();

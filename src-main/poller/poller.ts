@@ -139,7 +139,10 @@ export class Poller {
       const delay = nextDelayAfterFailure(intervalMs, state.consecutiveFailures, retryAfter, this.deps.random);
       state.nextPollAt = new Date(now.getTime() + delay).toISOString();
     }
-    await this.deps.state.save(spec.id);
+    // The last poll running (the end of a cycle) saves at once: nothing else is coming for its
+    // snapshot to wait for, and the cycle ends when the state is on disk.
+    if (this.inFlight.size <= 1) await this.deps.state.saveNow(spec.id);
+    else await this.deps.state.save(spec.id);
   }
 
   /**
