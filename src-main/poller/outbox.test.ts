@@ -56,6 +56,16 @@ describe('Outbox', () => {
     expect(read).toEqual(written);
   });
 
+  it('writes texts with quotes, backslashes, control characters and surrogates so that they read back the same', async () => {
+    const texts = ['«Ёлка» "в кавычках"', 'C:\\path\\to', 'line\nbreak\ttab\u0001', 'emoji 🙂 and lone \ud83d surrogate', '\u2028\u2029', ''];
+    const items = texts.map((t, i) => item(`i${i}`, { summary: t, text: `${t} more`, contentHtml: `<p>${t}</p>` }));
+    items.push({ ...item('titled', { summary: 'a', text: 'a', contentHtml: '' }), title: texts.join(' | ') });
+    const written = { ...batch('000000000000001-a'), items };
+    await new Outbox(dataDir).append(written);
+    expect(JSON.parse(readFileSync(path.join(outboxDir, '000000000000001-a.json'), 'utf8'))).toHaveLength(1);
+    expect((await new Outbox(dataDir).pending())[0]).toEqual(written);
+  });
+
   it('keeps batches appended together in one file, in order, until each is acknowledged', async () => {
     const outbox = new Outbox(dataDir);
     await Promise.all([outbox.append(batch('000000000000002-b')), outbox.append(batch('000000000000001-a')), outbox.append(batch('000000000000003-c'))]);
