@@ -109,6 +109,8 @@ export function createEnricher(deps: EnricherDeps): Enricher {
   }
 
   return async (source, items, runOnHost) => {
+    // Most feeds' items: no full text asked for and no lead image to keep, so nothing to do.
+    if (!source.fullText && !items.some((item) => item.imageUrl)) return items;
     let pages = 0;
     return Promise.all(
       items.map(async (item) => {
