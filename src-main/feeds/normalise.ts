@@ -49,7 +49,10 @@ const FUTURE_TOLERANCE_MS = 60 * 60_000;
 const TITLE_FROM_TEXT_CHARS = 120;
 
 export function cleanTitle(title: string, isHtml = true): string {
-  return collapseWhitespace(isHtml ? htmlToText(title) : decodeEntities(title));
+  if (!isHtml) return collapseWhitespace(decodeEntities(title));
+  // htmlToText already made each line tidy: only line breaks are left to join.
+  const text = htmlToText(title);
+  return text.includes('\n') ? collapseWhitespace(text) : text;
 }
 
 /** The first words of the text, cut at a word boundary, as a stand-in headline. */

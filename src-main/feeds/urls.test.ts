@@ -18,5 +18,8 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('https://WWW.Zakon.kz:443/a.html?utm_source=rss&utm_medium=feed&id=5&fbclid=x&yclid=1&gclid=2#top')).toBe('https://www.zakon.kz/a.html?id=5');
     expect(canonicalUrl('https://www.zakon.kz/9990002.html?utm_source=rss&amp;utm_medium=feed'.replace('&amp;', '&'))).toBe('https://www.zakon.kz/9990002.html');
     expect(canonicalUrl('https://astanatimes.com/?p=9990201')).toBe('https://astanatimes.com/?p=9990201');
+    expect(canonicalUrl('https://www.zakon.kz/a.html#')).toBe('https://www.zakon.kz/a.html');
+    expect(canonicalUrl('https://www.zakon.kz/a.html?')).toBe('https://www.zakon.kz/a.html?');
+    expect(canonicalUrl('https://www.zakon.kz/a.html')).toBe('https://www.zakon.kz/a.html');
   });
 });

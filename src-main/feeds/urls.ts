@@ -34,11 +34,15 @@ export function canonicalUrl(link: string): string {
   } catch {
     return link;
   }
-  url.hash = '';
-  const kept = [...url.searchParams].filter(([name]) => !isTrackingParam(name));
-  if (kept.length !== [...url.searchParams].length) {
-    url.search = '';
-    for (const [name, value] of kept) url.searchParams.append(name, value);
+  // Each setter re-writes the whole address: only touched when there is something to drop.
+  if (url.hash || link.includes('#')) url.hash = '';
+  if (url.search) {
+    const all = [...url.searchParams];
+    const kept = all.filter(([name]) => !isTrackingParam(name));
+    if (kept.length !== all.length) {
+      url.search = '';
+      for (const [name, value] of kept) url.searchParams.append(name, value);
+    }
   }
   return url.href;
 }
