@@ -6,7 +6,7 @@ import type { Enclosure, FeedItem } from '../../src-shared/model';
 import { parseDate, type DateContext } from './dates';
 import { detached, detachedOrNull } from './detached';
 import { collapseWhitespace, decodeEntities, htmlToText, sanitizeFeedHtml } from './sanitize';
-import { absoluteUrl, canonicalUrl } from './urls';
+import { absoluteUrl, canonicalAbsoluteUrl } from './urls';
 
 /** A FeedItem plus why its date is not the feed's own. Assignable to FeedItem. */
 export type NormalisedItem = FeedItem & {
@@ -98,8 +98,7 @@ function ownText(raw: RawItem): RawItem {
 
 export function normaliseItem(feedRaw: RawItem, context: NormaliseContext): NormalisedItem {
   const raw = ownText(feedRaw);
-  const link = absoluteUrl(raw.link, raw.baseUrl) ?? (raw.guidIsLink ? absoluteUrl(raw.guid, raw.baseUrl) : null);
-  const url = link ? canonicalUrl(link) : null;
+  const url = canonicalAbsoluteUrl(raw.link, raw.baseUrl) ?? (raw.guidIsLink ? canonicalAbsoluteUrl(raw.guid, raw.baseUrl) : null);
   const richest = raw.contentHtml?.trim() ? raw.contentHtml : (raw.summaryHtml ?? '');
   const contentHtml = sanitizeFeedHtml(richest, raw.contentBaseUrl ?? url ?? raw.baseUrl);
   const summarySource = raw.summaryHtml ?? raw.contentHtml ?? '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, canonicalUrl } from './urls';
+import { absoluteUrl, canonicalAbsoluteUrl, canonicalUrl } from './urls';
 
 describe('absoluteUrl', () => {
   it('resolves relative links and keeps only http(s)', () => {
@@ -21,5 +21,22 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('https://www.zakon.kz/a.html#')).toBe('https://www.zakon.kz/a.html');
     expect(canonicalUrl('https://www.zakon.kz/a.html?')).toBe('https://www.zakon.kz/a.html?');
     expect(canonicalUrl('https://www.zakon.kz/a.html')).toBe('https://www.zakon.kz/a.html');
+  });
+});
+
+describe('canonicalAbsoluteUrl', () => {
+  it('is canonicalUrl of absoluteUrl', () => {
+    for (const [link, base] of [
+      ['/a.html?utm_source=rss&id=5#top', 'https://WWW.Zakon.kz/news/'],
+      ['HTTPS://www.zakon.kz:443/a.html?fbclid=1', 'https://other.kz/'],
+      ['../b/', 'https://astanatimes.com/2026/02/a/'],
+      ['https://www.zakon.kz/a.html#', null],
+      ['javascript:alert(1)', 'https://a.kz/'],
+      ['  ', 'https://a.kz/'],
+      ['http://[bad', null],
+    ] as const) {
+      const absolute = absoluteUrl(link, base);
+      expect(canonicalAbsoluteUrl(link, base)).toBe(absolute === null ? null : canonicalUrl(absolute));
+    }
   });
 });
