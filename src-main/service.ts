@@ -74,7 +74,7 @@ export function createService(options: ServiceOptions): Service {
     'sources.resend': async (sourceIds) => {
       for (const id of sourceIds) {
         const sourceState = state.get(id);
-        sourceState.sent = {};
+        sourceState.sent = new Map();
         sourceState.etag = null;
         sourceState.lastModified = null;
         sourceState.nextPollAt = null;

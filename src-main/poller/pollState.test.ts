@@ -54,7 +54,7 @@ describe('PollStateFile', () => {
     for (const id of ['a', 'b', 'c']) state.get(id).etag = '"1"';
     await state.save();
     state.get('a').etag = '"2"';
-    state.get('a').sent['item-1'] = 'print';
+    state.get('a').sent.set('item-1', 'print');
     await state.save('a');
     expect(await onDisk()).toMatchObject({ a: { etag: '"2"', sent: { 'item-1': 'print' } }, b: { etag: '"1"' }, c: { etag: '"1"' } });
     // As sources.resend does: several sources changed, saved without naming them.
@@ -64,6 +64,6 @@ describe('PollStateFile', () => {
     expect(await onDisk()).toMatchObject({ a: { etag: '"2"' }, b: { etag: null }, c: { etag: null } });
     const reloaded = new PollStateFile(dataDir);
     await reloaded.load();
-    expect(reloaded.get('a').sent).toEqual({ 'item-1': 'print' });
+    expect(reloaded.get('a').sent).toEqual(new Map([['item-1', 'print']]));
   });
 });

@@ -14,8 +14,12 @@ export interface SourcePollState {
   nextPollAt: string | null;
   consecutiveFailures: number;
   movedTo: string | null;
-  /** item id -> fingerprint of title and text, so unchanged items are not sent again. */
-  sent: Record<string, string>;
+  /**
+   * item id -> fingerprint of title and text, so unchanged items are not sent again; oldest
+   * first. A Map in memory (every item of every poll is looked up, and an object with a key per
+   * item is a slow dictionary), an object in the file.
+   */
+  sent: Map<string, string>;
 }
 
 export function emptyPollState(): SourcePollState {
@@ -29,7 +33,7 @@ export function emptyPollState(): SourcePollState {
     nextPollAt: null,
     consecutiveFailures: 0,
     movedTo: null,
-    sent: {},
+    sent: new Map(),
   };
 }
 
@@ -59,7 +63,9 @@ export class PollStateFile {
 
   async load(): Promise<void> {
     try {
-      this.states = JSON.parse(await readFile(this.file, 'utf8')) as Record<string, SourcePollState>;
+      const onDisk = JSON.parse(await readFile(this.file, 'utf8')) as Record<string, Omit<SourcePollState, 'sent'> & { sent?: Record<string, string> }>;
+      this.states = {};
+      for (const [id, state] of Object.entries(onDisk)) this.states[id] = { ...state, sent: new Map(Object.entries(state.sent ?? {})) };
     } catch {
       this.states = {};
     }
@@ -136,7 +142,7 @@ export class PollStateFile {
     for (const [id, state] of Object.entries(this.states)) {
       let json = all || changed.has(id) ? undefined : this.json.get(id);
       if (json === undefined) {
-        json = JSON.stringify(state);
+        json = JSON.stringify({ ...state, sent: Object.fromEntries(state.sent) });
         this.json.set(id, json);
       }
       parts.push(JSON.stringify(id) + ':', json);

@@ -119,7 +119,7 @@ describe('Poller', () => {
     const { poller, state } = makePoller();
     const title = 'Токаев и Вучич провели брифинг';
     // The fingerprint as earlier versions wrote it: SHA-1 over title, NUL, text, base64.
-    state.get('zakon').sent['a'] = createHash('sha1').update(title).update('\u0000').update(title).digest('base64');
+    state.get('zakon').sent.set('a', createHash('sha1').update(title).update('\u0000').update(title).digest('base64'));
     answers.push(ok([item('a', title), item('b', 'Вучич прилетел в Астану')]));
     await poller.poll('zakon');
     expect(batches.map((b) => b.items.map((i) => i.id))).toEqual([['b']]);

@@ -203,7 +203,7 @@ export class Poller {
   private newOrChanged(state: SourcePollState, items: FeedItem[], prints: Map<string, string>): FeedItem[] {
     return items.filter((item) => {
       const print = fingerprint(item);
-      if (state.sent[item.id] === print) return false;
+      if (state.sent.get(item.id) === print) return false;
       prints.set(item.id, print);
       return true;
     });
@@ -212,11 +212,15 @@ export class Poller {
   /** Fingerprints are of the feed's version of an item, so enrichment never makes it look changed. */
   private remember(state: SourcePollState, items: FeedItem[], prints: Map<string, string>): void {
     for (const item of items) {
-      delete state.sent[item.id];
-      state.sent[item.id] = prints.get(item.id) ?? fingerprint(item);
+      // Deleted first so that it moves to the end: the oldest are dropped below.
+      state.sent.delete(item.id);
+      state.sent.set(item.id, prints.get(item.id) ?? fingerprint(item));
     }
-    const ids = Object.keys(state.sent);
-    for (const id of ids.slice(0, Math.max(0, ids.length - SENT_FINGERPRINTS_KEPT))) delete state.sent[id];
+    let over = state.sent.size - SENT_FINGERPRINTS_KEPT;
+    for (const id of state.sent.keys()) {
+      if (over-- <= 0) break;
+      state.sent.delete(id);
+    }
   }
 
   private bump(sourceId: string): void {
