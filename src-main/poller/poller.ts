@@ -120,12 +120,11 @@ export class Poller {
     state.lastAttemptAt = now.toISOString();
     try {
       const url = state.movedTo ?? spec.url;
-      // Most of a cycle may pass waiting for a slot, and this function (and the promises it
-      // awaits) is then old by the time the feed arrives. So the feed is fetched and its items
-      // handled in a call of its own, begun once the slot is held, and nothing of the feed comes
-      // back here: a young feed held by an old frame or promise stays alive after use until the
-      // next full collection (see HostLimiter.acquire); a thousand of them made the old
-      // generation grow by a cycle's worth of items.
+      // Most of a cycle may pass waiting for a slot, so this frame and the promises it awaits
+      // are in the old generation by the time the feed arrives, and a young feed they held would
+      // stay alive after use until the next full collection (see HostLimiter.acquire). So the
+      // feed is fetched and handled in a call of its own, begun once the slot is held, and
+      // nothing of it comes back here (nor waits here for the poll state below).
       const release = await this.limiter.acquire(hostOf(url));
       await this.fetchAndSend(spec, state, now, url, release);
       state.lastSuccessAt = now.toISOString();
