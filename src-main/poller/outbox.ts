@@ -74,7 +74,7 @@ export class Outbox {
       return Promise.reject(error);
     }
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ batch, resolve, reject });
+      this.queue.push(new QueuedRecord(batch, resolve, reject));
       this.draining ??= this.drain();
     });
   }
@@ -372,4 +372,13 @@ async function syncFolder(dir: string): Promise<void> {
 async function writeFileAtomically(file: string, text: string): Promise<void> {
   await writeFile(file + '.tmp', text);
   await rename(file + '.tmp', file);
+}
+
+/** Made with `new` rather than as a literal, so that V8 allocates it young (see ItemRecord in feeds/normalise.ts). */
+class QueuedRecord implements Queued {
+  constructor(
+    public batch: ItemBatch,
+    public resolve: () => void,
+    public reject: (error: unknown) => void,
+  ) {}
 }

@@ -175,14 +175,14 @@ export class Poller {
     const prints = new Map<string, string>();
     const fresh = this.newOrChanged(state, result.result.items, prints);
     if (fresh.length === 0) return;
-    const batch: ItemBatch = {
+    const batch: ItemBatch = new BatchRecord(
       // Time-ordered ids keep the outbox replay in poll order.
-      batchId: `${now.getTime().toString().padStart(15, '0')}-${randomUUID()}`,
-      sourceId: spec.id,
-      fetchedAt: now.toISOString(),
-      feed: result.result.feed,
-      items: await this.enriched(spec, fresh),
-    };
+      `${now.getTime().toString().padStart(15, '0')}-${randomUUID()}`,
+      spec.id,
+      now.toISOString(),
+      result.result.feed,
+      await this.enriched(spec, fresh),
+    );
     await this.deps.outbox.append(batch);
     this.remember(state, fresh, prints);
     this.deps.onBatch(batch);
@@ -255,4 +255,15 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** A batch made with `new` rather than as a literal, so that V8 allocates it young (see ItemRecord in feeds/normalise.ts). */
+class BatchRecord implements ItemBatch {
+  constructor(
+    public batchId: string,
+    public sourceId: string,
+    public fetchedAt: string,
+    public feed: ItemBatch['feed'],
+    public items: FeedItem[],
+  ) {}
 }
