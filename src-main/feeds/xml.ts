@@ -107,6 +107,12 @@ interface SaxInternals {
 const SAX_STATE = (sax as unknown as { STATE: Record<string, number> }).STATE;
 
 /** A BMP private-use character that does not occur in the text, to stand in for another one. */
+/** The first two candidates of unusedChar: when neither occurs, one search settles both. */
+const FIRST_TWO_UNUSED = /[\ue000\ue001]/;
+/** A "<" that cannot start markup. */
+const BARE_LT = /<(?![A-Za-z_:\u00c0-\uffff/!?])/;
+const BARE_LTS = new RegExp(BARE_LT.source, 'g');
+
 function unusedChar(text: string, after = 0xe000): string {
   for (let code = after; code <= 0xf8ff; code++) {
     const char = String.fromCharCode(code);
@@ -146,10 +152,17 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
   // swapped for stand-ins of the same length, so its positions stay ours, and swapped back in
   // every piece it hands over: "&" (references are decoded here, forgivingly, never by sax) and
   // a "<" that cannot start markup (read as text, as browsers do).
-  const amp = unusedChar(text);
-  const lt = unusedChar(text, amp.charCodeAt(0) + 1);
-  let prepared = text.replace(/&/g, amp).replace(/<(?![A-Za-z_:\u00c0-\uffff/!?])/g, lt);
-  const restore = (raw: string): string => (raw.includes(amp) || raw.includes(lt) ? raw.split(amp).join('&').split(lt).join('<') : raw);
+  const usual = !FIRST_TWO_UNUSED.test(text);
+  const amp = usual ? '\ue000' : unusedChar(text);
+  const lt = usual ? '\ue001' : unusedChar(text, amp.charCodeAt(0) + 1);
+  // A text without "&", or without a bare "<", has no use for its stand-in, and the pieces sax
+  // hands over are then not searched for it (searching every piece is searching the text again).
+  const hasAmp = text.includes('&');
+  let prepared = hasAmp ? text.replace(/&/g, amp) : text;
+  const hasBareLt = BARE_LT.test(prepared);
+  if (hasBareLt) prepared = prepared.replace(BARE_LTS, lt);
+  const restore = (raw: string): string =>
+    (hasAmp && raw.includes(amp)) || (hasBareLt && raw.includes(lt)) ? raw.split(amp).join('&').split(lt).join('<') : raw;
 
   let root: XmlElement | null = null;
   const stack: XmlElement[] = [];
@@ -195,11 +208,11 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
     if (!pendingText) return;
     const raw = pendingText;
     pendingText = '';
-    const bare = raw.indexOf(lt);
+    const bare = hasBareLt ? raw.indexOf(lt) : -1;
     if (bare !== -1 && current()) warnOnce('lt', `A bare "<" at line ${lines.lineAt(pendingStart + bare)} read as text`);
     const value = restore(raw);
     if (value.includes(']]>')) warnOnce('cdata-end', 'Stray "]]>" outside CDATA kept as text');
-    appendText(decodeXmlText(value, entityNote), pendingStart, value);
+    appendText(hasAmp ? decodeXmlText(value, entityNote) : value, pendingStart, value);
   };
   const nodeDone = (): void => {
     lastNodeEnd = here();
