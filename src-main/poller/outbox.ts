@@ -312,8 +312,10 @@ async function writeBatch(writer: ChunkedWriter, batch: ItemBatch): Promise<void
   await writer.write(headJson.length > 2 ? headJson.slice(0, -1) + ',"items":[' : '{"items":[');
   for (let i = 0; i < items.length; i++) {
     // Separately: a comma joined to the item's JSON would copy the whole string to flatten it.
-    if (i > 0) await writer.write(',');
-    await writer.write(itemJson(items[i]!));
+    const comma = i > 0 ? writer.write(',') : undefined;
+    if (comma) await comma;
+    const json = writer.write(itemJson(items[i]!));
+    if (json) await json;
   }
   await writer.write(']}');
 }

@@ -156,9 +156,13 @@ export class PollStateFile {
         // Key and value as separate pieces: joined, each value would be copied once more.
         await writer.write('{');
         for (let i = 0; i < parts.length; i += 2) {
-          if (i > 0) await writer.write(',');
-          await writer.write(parts[i]!);
-          await writer.write(parts[i + 1]!);
+          // Only a write that has to wait for the disk is awaited (see ChunkedWriter.write).
+          const comma = i > 0 ? writer.write(',') : undefined;
+          if (comma) await comma;
+          const key = writer.write(parts[i]!);
+          if (key) await key;
+          const value = writer.write(parts[i + 1]!);
+          if (value) await value;
         }
         await writer.write('}');
         await writer.flush();
