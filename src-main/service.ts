@@ -9,7 +9,6 @@ import { ImageStore } from './images/imageStore';
 import { Outbox } from './poller/outbox';
 import { builtInSources } from './sources/defaults';
 import { htmlListFor } from './sources/htmlPresets';
-import { parseOpml, toOpml } from './sources/sourceFile';
 import { Poller } from './poller/poller';
 import { PollStateFile } from './poller/pollState';
 
@@ -75,7 +74,7 @@ export function createService(options: ServiceOptions): Service {
     'sources.resend': async (sourceIds) => {
       for (const id of sourceIds) {
         const sourceState = state.get(id);
-        sourceState.sent = {};
+        sourceState.sent = new Map();
         sourceState.etag = null;
         sourceState.lastModified = null;
         sourceState.nextPollAt = null;
@@ -87,8 +86,9 @@ export function createService(options: ServiceOptions): Service {
     'desktop.notify': async () => false,
     'desktop.getStartAtLogin': async () => null,
     'desktop.setStartAtLogin': async () => undefined,
-    'sources.fromOpml': async (text) => parseOpml(text),
-    'sources.toOpml': async (specs) => toOpml(specs),
+    // OPML is read and written with cheerio, about 30 MB once loaded: loaded when first asked for.
+    'sources.fromOpml': async (text) => (await import('./sources/sourceFile')).parseOpml(text),
+    'sources.toOpml': async (specs) => (await import('./sources/sourceFile')).toOpml(specs),
     'feeds.preview': async (url) => {
       const result = await fetchFeed(url, {}, feedDeps);
       if (result.status !== 'ok') throw new Error(`${url} answered 304 Not Modified to a request without validators`);

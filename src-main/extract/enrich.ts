@@ -82,6 +82,8 @@ export function createEnricher(deps: EnricherDeps): Enricher {
   }
 
   async function withImages(source: SourceSpec, item: FeedItem, runOnHost: RunOnHost): Promise<FeedItem> {
+    // Most items of most feeds: nothing to fetch, and no lists to build to find that out.
+    if (!item.imageUrl && !source.fullText) return item;
     const urls = [...new Set([item.imageUrl, ...(source.fullText ? imageSources(item.contentHtml) : [])])]
       .filter((url): url is string => !!url && /^https?:\/\//i.test(url))
       .slice(0, limits.maxImagesPerItem);
@@ -107,6 +109,8 @@ export function createEnricher(deps: EnricherDeps): Enricher {
   }
 
   return async (source, items, runOnHost) => {
+    // Most feeds' items: no full text asked for and no lead image to keep, so nothing to do.
+    if (!source.fullText && !items.some((item) => item.imageUrl)) return items;
     let pages = 0;
     return Promise.all(
       items.map(async (item) => {

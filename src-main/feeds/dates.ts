@@ -23,12 +23,17 @@ const MONTH_STEM_LIST: Array<[string, number]> = [
   // Serbian, Latin and Cyrillic ("мај" etc.; "март"/"мар" is shared with Russian)
   ['avg', 8], ['avgust', 8], ['okt', 10], ['јан', 1], ['феб', 2], ['мај', 5], ['јун', 6], ['јул', 7], ['сеп', 9],
 ];
-const MONTH_STEMS = [...MONTH_STEM_LIST].sort((a, b) => b[0].length - a[0].length);
+/** Stems by their first three letters (every stem has at least three), longest first. */
+const MONTH_STEMS = new Map<string, Array<[string, number]>>();
+for (const entry of [...MONTH_STEM_LIST].sort((a, b) => b[0].length - a[0].length)) {
+  const key = entry[0].slice(0, 3);
+  MONTH_STEMS.set(key, [...(MONTH_STEMS.get(key) ?? []), entry]);
+}
 
 export function monthFromWord(word: string): number | null {
   const lower = word.toLowerCase().replace(/\.$/, '');
   if (lower.length < 3) return null;
-  for (const [stem, month] of MONTH_STEMS) if (lower.startsWith(stem)) return month;
+  for (const [stem, month] of MONTH_STEMS.get(lower.slice(0, 3)) ?? []) if (lower.startsWith(stem)) return month;
   return null;
 }
 
@@ -42,11 +47,14 @@ const ZONES: Record<string, number> = {
 
 function offsetFromZone(zone: string | undefined): number | null {
   if (!zone) return null;
+  // Names first: most feeds say GMT, and no name looks like a numeric offset.
+  const named = ZONES[zone.toUpperCase()];
+  if (named !== undefined) return named;
   const numeric = zone.match(/^([+-])(\d{2}):?(\d{2})$/);
   if (numeric) return (numeric[1] === '-' ? -1 : 1) * (Number(numeric[2]) * 60 + Number(numeric[3]));
   const short = zone.match(/^([+-])(\d{1,2})$/);
   if (short) return (short[1] === '-' ? -1 : 1) * Number(short[2]) * 60;
-  return ZONES[zone.toUpperCase()] ?? null;
+  return null;
 }
 
 function fullYear(year: number): number {
@@ -65,6 +73,14 @@ function build(year: number, month: number, day: number, hour: number, minute: n
   return date;
 }
 
+/** Whitespace other than single inner spaces. */
+const UNTIDY = /[^\S ]| {2}|^ | $/;
+
+/** Runs of whitespace as one space, trimmed; a date already written so is not copied. */
+function collapseSpaces(text: string): string {
+  return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?$/i;
 const RFC822 = /^(?:[A-Za-z]{2,}\.?,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,})\.?[\s-]+(\d{2,4})(?:[\sT,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([A-Za-z]{1,5}|[+-]\d{2}:?\d{2})?$/;
 
@@ -73,7 +89,7 @@ const RFC822 = /^(?:[A-Za-z]{2,}\.?,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,})\.?[\s-]+
  * Returns null when nothing sensible can be read; callers decide what a missing date means.
  */
 export function parseDate(input: string | null | undefined, context: DateContext = {}): Date | null {
-  const text = (input ?? '').replace(/\s+/g, ' ').trim();
+  const text = collapseSpaces(input ?? '');
   if (!text) return null;
   const defaultOffset = context.defaultOffsetMinutes ?? KAZAKHSTAN_OFFSET_MINUTES;
 

@@ -19,10 +19,11 @@
 import type { FetchedFeed } from '../../src-shared/model';
 import { capItems, type ItemCaps } from './caps';
 import { decodeBytes } from './decode';
-import { discoverFeeds } from './discover';
 import { ConnectTimeoutError, nodeFetch, type FeedFetchInit } from './httpTransport';
 import { IncompleteChainError } from './issuers';
-import { mergeHtmlListPages, parseHtmlList, type HtmlListSpec } from './htmlList';
+// HTML pages are read with cheerio, which costs about 30 MB the moment it is loaded: only a
+// source that is an HTML list, or a feed address that answers with a page, loads it.
+import type { HtmlListSpec } from './htmlList';
 import type { NormalisedItem } from './normalise';
 import { FeedParseError, parseFeedTextSync } from './parse';
 import { parseRetryAfter } from './retryAfter';
@@ -126,8 +127,9 @@ class Deadline {
   }
 
   progress(): void {
-    if (this.progressTimer) clearTimeout(this.progressTimer);
-    this.progressTimer = setTimeout(() => this.fire('progress'), this.progressMs);
+    // Called for every chunk of a body: restarting the one timer costs less than a new one each time.
+    if (this.progressTimer) this.progressTimer.refresh();
+    else this.progressTimer = setTimeout(() => this.fire('progress'), this.progressMs);
   }
 
   private fire(reason: 'progress' | 'total'): void {
@@ -207,6 +209,7 @@ async function fetchWithin(url: string, options: FetchFeedOptions, deps: FeedDep
   const now = deps.now();
   const parseOptions = { ...(options.defaultOffsetMinutes !== undefined ? { defaultOffsetMinutes: options.defaultOffsetMinutes } : {}), ...(options.caps ? { caps: options.caps } : {}) };
   if (options.htmlList) {
+    const { mergeHtmlListPages, parseHtmlList } = await import('./htmlList');
     const pages = [parseHtmlList(decoded.text, finalUrl, options.htmlList, now)];
     const maxPages = Math.max(1, options.htmlList.pagination?.maxPages ?? 1);
     for (let next = pages[0]?.nextPageUrl ?? null; next && pages.length < maxPages; next = pages[pages.length - 1]?.nextPageUrl ?? null) {
@@ -231,6 +234,7 @@ async function fetchWithin(url: string, options: FetchFeedOptions, deps: FeedDep
   } catch (error) {
     if (!(error instanceof FeedParseError)) throw error;
     if (error.kind === 'html' && mayDiscover && options.discover !== false) {
+      const { discoverFeeds } = await import('./discover');
       const feeds = discoverFeeds(decoded.text, finalUrl).filter((feed) => feed.url !== finalUrl);
       const first = feeds[0];
       if (!first) throw new FeedFetchError(`Not a feed: ${host} sent an HTML page that names no feed`, null, null, 'not-feed');

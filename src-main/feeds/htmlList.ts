@@ -3,6 +3,7 @@
 // Specs are plain JSON-serialisable objects: they can live in the source list and travel over IPC.
 import * as cheerio from 'cheerio';
 import { KAZAKHSTAN_OFFSET_MINUTES } from './dates';
+import { detached } from './detached';
 import { assignIdentities, normaliseItem, type NormalisedItem, type RawItem } from './normalise';
 import type { FetchedFeed } from '../../src-shared/model';
 import { absoluteUrl, canonicalUrl } from './urls';
@@ -90,7 +91,7 @@ export function parseHtmlList(html: string, pageUrl: string, spec: HtmlListSpec,
 
   const context = { now, language, defaultOffsetMinutes: spec.defaultOffsetMinutes ?? KAZAKHSTAN_OFFSET_MINUTES };
   return {
-    feed: { title: spec.name ?? ($('title').first().text().trim() || new URL(pageUrl).host), url: pageUrl, siteUrl: new URL('/', pageUrl).href, format: 'html', language },
+    feed: { title: spec.name ?? detached($('title').first().text().trim() || new URL(pageUrl).host), url: pageUrl, siteUrl: new URL('/', pageUrl).href, format: 'html', language },
     items: assignIdentities(raws.map((raw) => normaliseItem(raw, context))),
     warnings,
     nextPageUrl: nextPage($, spec, pageUrl, base),

@@ -4,8 +4,9 @@
 import { createHash } from 'node:crypto';
 import type { Enclosure, FeedItem } from '../../src-shared/model';
 import { parseDate, type DateContext } from './dates';
-import { decodeEntities, htmlToText, sanitizeFeedHtml } from './sanitize';
-import { absoluteUrl, canonicalUrl } from './urls';
+import { detached, detachedOrNull } from './detached';
+import { collapseWhitespace, decodeEntities, htmlToText, sanitizeFeedHtml } from './sanitize';
+import { absoluteUrl, canonicalAbsoluteUrl } from './urls';
 
 /** A FeedItem plus why its date is not the feed's own. Assignable to FeedItem. */
 export type NormalisedItem = FeedItem & {
@@ -48,8 +49,10 @@ const FUTURE_TOLERANCE_MS = 60 * 60_000;
 const TITLE_FROM_TEXT_CHARS = 120;
 
 export function cleanTitle(title: string, isHtml = true): string {
-  const text = isHtml ? htmlToText(title) : decodeEntities(title);
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!isHtml) return collapseWhitespace(decodeEntities(title));
+  // htmlToText already made each line tidy: only line breaks are left to join.
+  const text = htmlToText(title);
+  return text.includes('\n') ? collapseWhitespace(text) : text;
 }
 
 /** The first words of the text, cut at a word boundary, as a stand-in headline. */
@@ -73,9 +76,29 @@ export function resolveDate(raw: string | null, context: NormaliseContext): { pu
   return { publishedAt: date.toISOString() };
 }
 
-export function normaliseItem(raw: RawItem, context: NormaliseContext): NormalisedItem {
-  const link = absoluteUrl(raw.link, raw.baseUrl) ?? (raw.guidIsLink ? absoluteUrl(raw.guid, raw.baseUrl) : null);
-  const url = link ? canonicalUrl(link) : null;
+/**
+ * The fields of `raw` whose text an item may keep, as strings of their own (see detached.ts):
+ * what normaliseItem derives from them is then new text or a part of these copies, never a
+ * view into the whole feed. Links and dates are not copied: only their parsed form is kept.
+ */
+function ownText(raw: RawItem): RawItem {
+  return {
+    ...raw,
+    title: detachedOrNull(raw.title),
+    guid: detachedOrNull(raw.guid),
+    summaryHtml: detachedOrNull(raw.summaryHtml),
+    contentHtml: detachedOrNull(raw.contentHtml),
+    fullText: detachedOrNull(raw.fullText),
+    author: detachedOrNull(raw.author),
+    categories: raw.categories.map(detached),
+    enclosures: raw.enclosures.map((enclosure) => (enclosure.type === null ? enclosure : { ...enclosure, type: detached(enclosure.type) })),
+    language: detachedOrNull(raw.language),
+  };
+}
+
+export function normaliseItem(feedRaw: RawItem, context: NormaliseContext): NormalisedItem {
+  const raw = ownText(feedRaw);
+  const url = canonicalAbsoluteUrl(raw.link, raw.baseUrl) ?? (raw.guidIsLink ? canonicalAbsoluteUrl(raw.guid, raw.baseUrl) : null);
   const richest = raw.contentHtml?.trim() ? raw.contentHtml : (raw.summaryHtml ?? '');
   const contentHtml = sanitizeFeedHtml(richest, raw.contentBaseUrl ?? url ?? raw.baseUrl);
   const summarySource = raw.summaryHtml ?? raw.contentHtml ?? '';
@@ -96,21 +119,22 @@ export function normaliseItem(raw: RawItem, context: NormaliseContext): Normalis
     const length = Number(enclosure.length);
     enclosures.push({ url: enclosureUrl, type: enclosure.type?.trim() || null, length: Number.isFinite(length) && length > 0 ? length : null });
   }
-  const item: NormalisedItem = {
-    id: guid ?? url ?? hashIdentity(title, text),
+  // A class instance, not a literal: see ItemRecord.
+  const item: NormalisedItem = new ItemRecord(
+    guid ?? url ?? hashIdentity(title, text),
     guid,
     url,
     title,
     summary,
     contentHtml,
     text,
-    author: raw.author ? cleanTitle(raw.author) || null : null,
+    raw.author ? cleanTitle(raw.author) || null : null,
     publishedAt,
-    categories: [...new Set(raw.categories.map((c) => cleanTitle(c)).filter((c) => c.length > 0))],
-    imageUrl: imageUrl ?? enclosures.find((e) => e.type?.startsWith('image/'))?.url ?? null,
+    [...new Set(raw.categories.map((c) => cleanTitle(c)).filter((c) => c.length > 0))],
+    imageUrl ?? enclosures.find((e) => e.type?.startsWith('image/'))?.url ?? null,
     enclosures,
-    language: raw.language ?? context.language,
-  };
+    raw.language ?? context.language,
+  );
   if (dateFlag) item.dateFlag = dateFlag;
   return item;
 }
@@ -131,4 +155,32 @@ export function assignIdentities(items: NormalisedItem[]): NormalisedItem[] {
     seen.add(id);
     return id === item.id ? item : { ...item, id };
   });
+}
+
+/**
+ * Items are made with `new`, not as object literals. V8 watches how long the objects of each
+ * literal live and, when most outlive a young-generation collection, allocates all later ones
+ * straight in the old generation. Items wait there for the outbox's fsync, so their literal was
+ * soon allocated old: every item of a cycle then stayed until a full collection and dragged its
+ * texts into the old generation with it. Objects made by a constructor are allocated young, and
+ * die young when the outbox is quick. (Measured, together with the same for batches and outbox
+ * entries in poller.ts and outbox.ts: a cycle of 1,000 sources moved 40-48 MB into the old
+ * generation instead of 74 MB, and the process ended it about 20 MB smaller.)
+ */
+class ItemRecord implements FeedItem {
+  constructor(
+    public id: string,
+    public guid: string | null,
+    public url: string | null,
+    public title: string,
+    public summary: string,
+    public contentHtml: string,
+    public text: string,
+    public author: string | null,
+    public publishedAt: string,
+    public categories: string[],
+    public imageUrl: string | null,
+    public enclosures: Enclosure[],
+    public language: string | null,
+  ) {}
 }

@@ -3,6 +3,7 @@
 // format extract raw fields; normalise.ts turns them into FeedItems.
 import type { FetchedFeed } from '../../src-shared/model';
 import { capItems, type ItemCaps } from './caps';
+import { detached } from './detached';
 import { atom03Or10 } from './formatDetect';
 import { readAtom } from './atom';
 import { KAZAKHSTAN_OFFSET_MINUTES } from './dates';
@@ -85,13 +86,14 @@ export function parseFeedTextSync(text: string, feedUrl: string, now: Date, opti
     }
   }
 
-  const language = raw.language?.trim() || null;
+  // Its own copy, like every text an item keeps (detached.ts): the language goes into each item.
+  const language = raw.language?.trim() ? detached(raw.language.trim()) : null;
   const context = { now, language, defaultOffsetMinutes: options.defaultOffsetMinutes ?? KAZAKHSTAN_OFFSET_MINUTES };
   const items = capItems(assignIdentities(raw.items.map((item) => normaliseItem(item, context))), warnings, options.caps);
   const siteUrl = absoluteUrl(raw.siteUrl, feedUrl);
   return {
     feed: {
-      title: cleanTitle(raw.title ?? '') || hostOf(feedUrl),
+      title: detached(cleanTitle(raw.title ?? '') || hostOf(feedUrl)),
       url: feedUrl,
       siteUrl,
       format: raw.format,

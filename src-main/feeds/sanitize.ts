@@ -58,14 +58,22 @@ export function htmlToText(html: string): string {
   return tidyLines(decodeEntities(text));
 }
 
-/** Whitespace other than single inner spaces: what tidyLines would change on one line. */
+/** Whitespace other than single inner spaces: what collapseWhitespace would change. */
 const UNTIDY = /[^\S ]| {2}|^ | $/;
 
+/**
+ * Every run of whitespace as one space, none at either end. Text that is already so comes back
+ * as it is, without the copy a replace would make (most titles and lines already are).
+ */
+export function collapseWhitespace(text: string): string {
+  return UNTIDY.test(text) ? text.replace(/[\s\u00a0]+/g, ' ').trim() : text;
+}
+
 function tidyLines(text: string): string {
-  if (!text.includes('\n')) return UNTIDY.test(text) ? text.replace(/[\s\u00a0]+/g, ' ').trim() : text;
+  if (!text.includes('\n')) return collapseWhitespace(text);
   return text
     .split('\n')
-    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .map(collapseWhitespace)
     .filter((line) => line.length > 0)
     .join('\n');
 }

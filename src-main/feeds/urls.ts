@@ -3,11 +3,24 @@
 
 /** Resolves a link against a base; anything that is not http(s) (javascript:, data:, mailto:) is no link. */
 export function absoluteUrl(link: string | null | undefined, base: string | null | undefined): string | null {
+  return httpUrl(link, base)?.href ?? null;
+}
+
+/** absoluteUrl, then canonicalUrl, parsing the address once (normalising does both for every item). */
+export function canonicalAbsoluteUrl(link: string | null | undefined, base: string | null | undefined): string | null {
+  const url = httpUrl(link, base);
+  return url ? canonical(url, url.href) : null;
+}
+
+const ABSOLUTE_HTTP = /^https?:\/\//i;
+
+function httpUrl(link: string | null | undefined, base: string | null | undefined): URL | null {
   const trimmed = link?.trim();
   if (!trimmed) return null;
   try {
-    const url = base ? new URL(trimmed, base) : new URL(trimmed);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    // Most links are absolute already: no base to parse for them.
+    const url = base && !ABSOLUTE_HTTP.test(trimmed) ? new URL(trimmed, base) : new URL(trimmed);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
     return null;
   }
@@ -34,11 +47,19 @@ export function canonicalUrl(link: string): string {
   } catch {
     return link;
   }
-  url.hash = '';
-  const kept = [...url.searchParams].filter(([name]) => !isTrackingParam(name));
-  if (kept.length !== [...url.searchParams].length) {
-    url.search = '';
-    for (const [name, value] of kept) url.searchParams.append(name, value);
+  return canonical(url, link);
+}
+
+function canonical(url: URL, link: string): string {
+  // Each setter re-writes the whole address: only touched when there is something to drop.
+  if (url.hash || link.includes('#')) url.hash = '';
+  if (url.search) {
+    const all = [...url.searchParams];
+    const kept = all.filter(([name]) => !isTrackingParam(name));
+    if (kept.length !== all.length) {
+      url.search = '';
+      for (const [name, value] of kept) url.searchParams.append(name, value);
+    }
   }
   return url.href;
 }

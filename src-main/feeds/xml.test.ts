@@ -24,6 +24,17 @@ describe('parseXml', () => {
     expect(doc.warnings.join('\n')).toMatch(/Unescaped "&"/);
   });
 
+  it('reads a "<" that cannot start markup as text, also next to "&" and the stand-in characters', () => {
+    const doc = parseXml('<a>1 < 2, x<3 & y <= z, end <</a>');
+    expect(textOf(doc.root)).toBe('1 < 2, x<3 & y <= z, end <');
+    expect(doc.warnings.join('\n')).toMatch(/bare "<"/);
+    const withPrivateUse = parseXml('<a>\ue000 and \ue001 then a < b & c</a>');
+    expect(textOf(withPrivateUse.root)).toBe('\ue000 and \ue001 then a < b & c');
+    const clean = parseXml('<a><b>plain</b></a>');
+    expect(textOf(clean.root)).toBe('plain');
+    expect(clean.warnings).toEqual([]);
+  });
+
   it('keeps CDATA whose content contains "]]>" whole', () => {
     const doc = parseXml('<r><d><![CDATA[code ]]> inside text]]></d></r>');
     expect(textOf(doc.root)).toBe('code ]]> inside text');

@@ -52,6 +52,9 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 /** Shared by every element without attributes; never written to (see onattribute). */
 const NO_ATTRIBUTES: Map<string, string> = new Map();
 
+/** Stands in for a finished parse's sax parser (see release() in parseXml); never written to. */
+const RELEASED_PARSER = sax.parser(true);
+
 class LineCounter {
   private readonly newlines: number[] = [];
   constructor(text: string) {
@@ -68,6 +71,8 @@ class LineCounter {
     return lo + 1;
   }
 }
+
+const NO_LINES = new LineCounter('');
 
 /** Decodes character references; unknown or bare "&" stay literal and are reported once each. */
 export function decodeXmlText(raw: string, note: (kind: 'entity' | 'ampersand', detail: string) => void = () => {}): string {
@@ -102,6 +107,24 @@ interface SaxInternals {
 const SAX_STATE = (sax as unknown as { STATE: Record<string, number> }).STATE;
 
 /** A BMP private-use character that does not occur in the text, to stand in for another one. */
+/** A "<" that cannot start markup. */
+const BARE_LTS = /<(?![A-Za-z_:\u00c0-\uffff/!?])/g;
+
+/**
+ * Whether the text has a "<" that BARE_LTS matches. Found by looking after each "<": indexOf
+ * runs through a feed many times faster than a regular expression does (measured: 2 ms against
+ * 30 ms for 1,000 feeds), and the first two candidates of unusedChar are looked for the same way.
+ */
+function findsBareLt(text: string): boolean {
+  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    const startsMarkup =
+      (next >= 0x61 && next <= 0x7a) || (next >= 0x41 && next <= 0x5a) || next === 0x5f || next === 0x3a || next >= 0xc0 || next === 0x2f || next === 0x21 || next === 0x3f;
+    if (!startsMarkup) return true;
+  }
+  return false;
+}
+
 function unusedChar(text: string, after = 0xe000): string {
   for (let code = after; code <= 0xf8ff; code++) {
     const char = String.fromCharCode(code);
@@ -126,9 +149,9 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
   const controlChars = input.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g);
   // Removing rather than replacing keeps line numbers right: none of these is a newline.
   // eslint-disable-next-line no-control-regex
-  const text = controlChars ? input.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '') : input;
+  let text = controlChars ? input.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '') : input;
   if (controlChars) warnings.push(`Removed ${controlChars.length} control character${controlChars.length === 1 ? '' : 's'} that XML forbids`);
-  const lines = new LineCounter(text);
+  let lines = new LineCounter(text);
 
   const start = text.search(/\S/);
   if (start > 0 && text.startsWith('<?xml', start)) warnings.push('Ignored whitespace before the XML declaration');
@@ -141,10 +164,17 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
   // swapped for stand-ins of the same length, so its positions stay ours, and swapped back in
   // every piece it hands over: "&" (references are decoded here, forgivingly, never by sax) and
   // a "<" that cannot start markup (read as text, as browsers do).
-  const amp = unusedChar(text);
-  const lt = unusedChar(text, amp.charCodeAt(0) + 1);
-  const prepared = text.replace(/&/g, amp).replace(/<(?![A-Za-z_:\u00c0-\uffff/!?])/g, lt);
-  const restore = (raw: string): string => (raw.includes(amp) || raw.includes(lt) ? raw.split(amp).join('&').split(lt).join('<') : raw);
+  const usual = !text.includes('\ue000') && !text.includes('\ue001');
+  const amp = usual ? '\ue000' : unusedChar(text);
+  const lt = usual ? '\ue001' : unusedChar(text, amp.charCodeAt(0) + 1);
+  // A text without "&", or without a bare "<", has no use for its stand-in, and the pieces sax
+  // hands over are then not searched for it (searching every piece is searching the text again).
+  const hasAmp = text.includes('&');
+  let prepared = hasAmp ? text.replace(/&/g, amp) : text;
+  const hasBareLt = findsBareLt(prepared);
+  if (hasBareLt) prepared = prepared.replace(BARE_LTS, lt);
+  const restore = (raw: string): string =>
+    (hasAmp && raw.includes(amp)) || (hasBareLt && raw.includes(lt)) ? raw.split(amp).join('&').split(lt).join('<') : raw;
 
   let root: XmlElement | null = null;
   const stack: XmlElement[] = [];
@@ -172,8 +202,8 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
     return null;
   };
 
-  const parser = sax.parser(true, { xmlns: false, position: true });
-  const internals = parser as unknown as SaxInternals;
+  let parser = sax.parser(true, { xmlns: false, position: true });
+  let internals = parser as unknown as SaxInternals;
   // sax counts the characters it was given; `skipped` is what the CDATA repair fed it around.
   let skipped = 0;
   const here = (): number => parser.position + skipped;
@@ -190,11 +220,11 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
     if (!pendingText) return;
     const raw = pendingText;
     pendingText = '';
-    const bare = raw.indexOf(lt);
+    const bare = hasBareLt ? raw.indexOf(lt) : -1;
     if (bare !== -1 && current()) warnOnce('lt', `A bare "<" at line ${lines.lineAt(pendingStart + bare)} read as text`);
     const value = restore(raw);
     if (value.includes(']]>')) warnOnce('cdata-end', 'Stray "]]>" outside CDATA kept as text');
-    appendText(decodeXmlText(value, entityNote), pendingStart, value);
+    appendText(hasAmp ? decodeXmlText(value, entityNote) : value, pendingStart, value);
   };
   const nodeDone = (): void => {
     lastNodeEnd = here();
@@ -325,42 +355,61 @@ export function parseXml(input: string, limits: XmlLimits = {}): XmlDocument {
     nodeDone();
   };
 
-  // Fed in pieces that end at each "]]>", so the CDATA repair can choose where sax goes on.
-  let pos = start < 0 ? text.length : start;
-  skipped = pos;
-  while (pos < text.length && !done) {
-    const next = prepared.indexOf(']]>', pos);
-    const pieceEnd = next === -1 ? text.length : next + 3;
-    parser.write(prepared.slice(pos, pieceEnd));
-    pos = pieceEnd;
-    if (skipTo !== -1) {
-      skipped += skipTo - pos;
-      pos = skipTo;
-      skipTo = -1;
-      lastNodeEnd = pos;
+  // The callbacks handed to sax close over this whole scope, and V8 was seen to keep such a
+  // scope alive well past the parse: long enough for the text, the tree and sax's state to be
+  // copied into the old generation, which only a full collection empties (measured on Node 20:
+  // 1,000 feeds parsed in a row moved about 130 MB there; with the scope emptied at the end,
+  // 3 MB). So when the parse is over, however it ends, the scope lets go of all of them; only
+  // the returned document keeps what it needs.
+  const release = (): void => {
+    text = prepared = pendingText = cdata = '';
+    lines = NO_LINES;
+    root = null;
+    stack.length = 0;
+    attrs = NO_ATTRIBUTES;
+    parser = RELEASED_PARSER;
+    internals = RELEASED_PARSER as unknown as SaxInternals;
+  };
+  try {
+    // Fed in pieces that end at each "]]>", so the CDATA repair can choose where sax goes on.
+    let pos = start < 0 ? text.length : start;
+    skipped = pos;
+    while (pos < text.length && !done) {
+      const next = prepared.indexOf(']]>', pos);
+      const pieceEnd = next === -1 ? text.length : next + 3;
+      parser.write(prepared.slice(pos, pieceEnd));
+      pos = pieceEnd;
+      if (skipTo !== -1) {
+        skipped += skipTo - pos;
+        pos = skipTo;
+        skipTo = -1;
+        lastNodeEnd = pos;
+      }
     }
-  }
 
-  if (done) {
-    // The document is over. Comments and PIs may follow; anything else is junk (a second root).
-    const after = text.slice(rootEnd);
-    const rest = after.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, '').trim();
-    if (rest) warnings.push(`Ignored content after the end of the document at line ${lines.lineAt(rootEnd + Math.max(0, after.search(/\S/)))}`);
-  } else {
-    // The text ended early: an open CDATA section keeps what it had, a half-written tag is dropped.
-    const state = internals.state;
-    let openCdata: string | null = null;
-    if (state === SAX_STATE.CDATA) openCdata = internals.cdata;
-    else if (state === SAX_STATE.CDATA_ENDING) openCdata = `${internals.cdata}]`;
-    else if (state === SAX_STATE.CDATA_ENDING_2) openCdata = `${internals.cdata}]]`;
-    parser.close();
-    flushText();
-    if (openCdata !== null) appendText(restore(cdata + openCdata), text.length);
-  }
+    if (done) {
+      // The document is over. Comments and PIs may follow; anything else is junk (a second root).
+      const after = text.slice(rootEnd);
+      const rest = after.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, '').trim();
+      if (rest) warnings.push(`Ignored content after the end of the document at line ${lines.lineAt(rootEnd + Math.max(0, after.search(/\S/)))}`);
+    } else {
+      // The text ended early: an open CDATA section keeps what it had, a half-written tag is dropped.
+      const state = internals.state;
+      let openCdata: string | null = null;
+      if (state === SAX_STATE.CDATA) openCdata = internals.cdata;
+      else if (state === SAX_STATE.CDATA_ENDING) openCdata = `${internals.cdata}]`;
+      else if (state === SAX_STATE.CDATA_ENDING_2) openCdata = `${internals.cdata}]]`;
+      parser.close();
+      flushText();
+      if (openCdata !== null) appendText(restore(cdata + openCdata), text.length);
+    }
 
-  if (!root) throw new XmlError('no element found', lines.lineAt(text.length));
-  const truncatedAt = stack.length > 0 ? { line: lines.lineAt(text.length), openElements: stack.map((el) => el.name) } : null;
-  return { root, warnings, truncatedAt };
+    if (!root) throw new XmlError('no element found', lines.lineAt(text.length));
+    const truncatedAt = stack.length > 0 ? { line: lines.lineAt(text.length), openElements: stack.map((el) => el.name) } : null;
+    return { root, warnings, truncatedAt };
+  } finally {
+    release();
+  }
 }
 
 // ---- reading helpers ----

@@ -26,20 +26,40 @@ export class HostLimiter {
   }
 
   async run<T>(host: string, task: () => Promise<T>): Promise<T> {
-    await new Promise<void>((resolve) => {
-      this.waiting.push({ host, start: resolve });
-      this.pump();
-    });
+    const release = await this.acquire(host);
     try {
       return await task();
     } finally {
+      release();
+    }
+  }
+
+  /**
+   * Resolves once a request to `host` may start, with the function that ends it (call it once).
+   * For a wait that may last long: the promise it returns carries no result, whereas run's
+   * promise is resolved with its task's. A promise that waited long has been moved to the old
+   * generation, and a young result it is then resolved with stays alive, as if still in use,
+   * until the next full collection, long after everyone is done with it.
+   */
+  acquire(host: string): Promise<() => void> {
+    return new Promise<() => void>((resolve) => {
+      this.waiting.push({ host, start: () => resolve(this.releaser(host)) });
+      this.pump();
+    });
+  }
+
+  private releaser(host: string): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       this.active--;
       const left = (this.activeByHost.get(host) ?? 1) - 1;
       // Hosts come and go with sources; the map keeps only hosts with work running.
       if (left > 0) this.activeByHost.set(host, left);
       else this.activeByHost.delete(host);
       this.pump();
-    }
+    };
   }
 
   private pump(): void {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ItemBatch } from '../../src-shared/model';
+import type { FeedItem, ItemBatch } from '../../src-shared/model';
 import { Outbox } from './outbox';
 
 function batch(batchId: string): ItemBatch {
@@ -11,6 +11,10 @@ function batch(batchId: string): ItemBatch {
 }
 
 const ids = (batches: ItemBatch[]): string[] => batches.map((b) => b.batchId);
+
+function item(id: string, texts: Pick<FeedItem, 'summary' | 'text' | 'contentHtml'>): FeedItem {
+  return { id, guid: id, url: `https://www.zakon.kz/${id}.html`, title: `Новость ${id}`, ...texts, author: null, publishedAt: '2026-02-26T12:00:00.000Z', categories: [], imageUrl: null, enclosures: [], language: 'ru' };
+}
 
 describe('Outbox', () => {
   let dataDir: string;
@@ -33,6 +37,35 @@ describe('Outbox', () => {
 
   const batchFiles = async (): Promise<string[]> => (await readdir(outboxDir)).filter((n) => n.endsWith('.json'));
 
+  it('writes a text that repeats another of the item once, and gives every item back whole', async () => {
+    const plain = 'Токаев и Вучич провели брифинг для представителей СМИ.';
+    const html = '<p>Токаев и Вучич провели брифинг для представителей СМИ.</p>';
+    const items = [
+      item('all-same', { summary: plain, text: plain, contentHtml: plain }),
+      item('text-is-summary', { summary: plain, text: plain, contentHtml: html }),
+      item('html-is-text', { summary: plain.slice(0, 20), text: plain, contentHtml: plain }),
+      item('all-different', { summary: plain.slice(0, 20), text: plain, contentHtml: html }),
+      item('empty', { summary: '', text: '', contentHtml: '' }),
+    ];
+    const written = { ...batch('000000000000001-a'), items };
+    await new Outbox(dataDir).append(written);
+    const file = readFileSync(path.join(outboxDir, '000000000000001-a.json'), 'utf8');
+    // The plain text (also inside the markup) is in the file six times, not ten.
+    expect(file.split(plain).length - 1).toBe(6);
+    const [read] = await new Outbox(dataDir).pending();
+    expect(read).toEqual(written);
+  });
+
+  it('writes texts with quotes, backslashes, control characters and surrogates so that they read back the same', async () => {
+    const texts = ['«Ёлка» "в кавычках"', 'C:\\path\\to', 'line\nbreak\ttab\u0001', 'emoji 🙂 and lone \ud83d surrogate', '\u2028\u2029', ''];
+    const items = texts.map((t, i) => item(`i${i}`, { summary: t, text: `${t} more`, contentHtml: `<p>${t}</p>` }));
+    items.push({ ...item('titled', { summary: 'a', text: 'a', contentHtml: '' }), title: texts.join(' | ') });
+    const written = { ...batch('000000000000001-a'), items };
+    await new Outbox(dataDir).append(written);
+    expect(JSON.parse(readFileSync(path.join(outboxDir, '000000000000001-a.json'), 'utf8'))).toHaveLength(1);
+    expect((await new Outbox(dataDir).pending())[0]).toEqual(written);
+  });
+
   it('keeps batches appended together in one file, in order, until each is acknowledged', async () => {
     const outbox = new Outbox(dataDir);
     await Promise.all([outbox.append(batch('000000000000002-b')), outbox.append(batch('000000000000001-a')), outbox.append(batch('000000000000003-c'))]);
@@ -46,6 +79,20 @@ describe('Outbox', () => {
 
     await outbox.ack('000000000000003-c');
     await outbox.ack('000000000000002-b');
+    expect(await readdir(outboxDir)).toEqual([]);
+    expect(await new Outbox(dataDir).pending()).toEqual([]);
+  });
+
+  it('records acknowledgements that come together, each resolved once its line is written, and a whole file as it goes', async () => {
+    const outbox = new Outbox(dataDir);
+    const batchIds = Array.from({ length: 6 }, (_, i) => `00000000000000${i}-x`);
+    await Promise.all(batchIds.map((id) => outbox.append(batch(id))));
+    await Promise.all(batchIds.slice(0, 4).map((id) => outbox.ack(id)));
+    const logged = readFileSync(path.join(outboxDir, 'acked.log'), 'utf8').split('\n').filter(Boolean);
+    expect(logged.sort()).toEqual(batchIds.slice(0, 4));
+    expect(ids(await new Outbox(dataDir).pending())).toEqual(batchIds.slice(4));
+
+    await Promise.all(batchIds.slice(4).map((id) => outbox.ack(id)));
     expect(await readdir(outboxDir)).toEqual([]);
     expect(await new Outbox(dataDir).pending()).toEqual([]);
   });

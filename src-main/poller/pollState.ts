@@ -14,8 +14,12 @@ export interface SourcePollState {
   nextPollAt: string | null;
   consecutiveFailures: number;
   movedTo: string | null;
-  /** item id -> fingerprint of title and text, so unchanged items are not sent again. */
-  sent: Record<string, string>;
+  /**
+   * item id -> fingerprint of title and text, so unchanged items are not sent again; oldest
+   * first. A Map in memory (every item of every poll is looked up, and an object with a key per
+   * item is a slow dictionary), an object in the file.
+   */
+  sent: Map<string, string>;
 }
 
 export function emptyPollState(): SourcePollState {
@@ -29,7 +33,7 @@ export function emptyPollState(): SourcePollState {
     nextPollAt: null,
     consecutiveFailures: 0,
     movedTo: null,
-    sent: {},
+    sent: new Map(),
   };
 }
 
@@ -41,6 +45,10 @@ export class PollStateFile {
   private states: Record<string, SourcePollState> = {};
   private writing: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
+  /** The queued write is not to wait out SAVE_INTERVAL_MS (see saveNow). */
+  private urgent = false;
+  /** Ends the queued write's wait for SAVE_INTERVAL_MS early, while it waits. */
+  private endWait: (() => void) | null = null;
   private lastWriteAt = 0;
   /** Sources changed since the last snapshot began; allChanged: every source. */
   private changed = new Set<string>();
@@ -55,7 +63,9 @@ export class PollStateFile {
 
   async load(): Promise<void> {
     try {
-      this.states = JSON.parse(await readFile(this.file, 'utf8')) as Record<string, SourcePollState>;
+      const onDisk = JSON.parse(await readFile(this.file, 'utf8')) as Record<string, Omit<SourcePollState, 'sent'> & { sent?: Record<string, string> }>;
+      this.states = {};
+      for (const [id, state] of Object.entries(onDisk)) this.states[id] = { ...state, sent: new Map(Object.entries(state.sent ?? {})) };
     } catch {
       this.states = {};
     }
@@ -78,12 +88,40 @@ export class PollStateFile {
    * JSON of their last one, so a snapshot of a thousand sources costs what their changes cost.
    */
   save(...sourceIds: string[]): Promise<void> {
+    return this.schedule(sourceIds, false);
+  }
+
+  /**
+   * save() for the last change of a burst, such as the last source of a poll cycle: its snapshot
+   * starts as soon as the one being written (if any) is done, without waiting out the rest of
+   * SAVE_INTERVAL_MS, since no more changes are coming for it to take along. Saves queued with it
+   * share that snapshot.
+   */
+  saveNow(...sourceIds: string[]): Promise<void> {
+    return this.schedule(sourceIds, true);
+  }
+
+  private schedule(sourceIds: string[], urgent: boolean): Promise<void> {
     if (sourceIds.length === 0) this.allChanged = true;
     for (const id of sourceIds) this.changed.add(id);
+    if (urgent) {
+      this.urgent = true;
+      this.endWait?.();
+    }
     if (this.queued) return this.queued;
     const next = this.writing.then(async () => {
       const wait = this.lastWriteAt + SAVE_INTERVAL_MS - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0 && !this.urgent) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          this.endWait = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      this.endWait = null;
+      this.urgent = false;
       this.queued = null;
       this.lastWriteAt = Date.now();
       await this.writeSnapshot();
@@ -104,7 +142,7 @@ export class PollStateFile {
     for (const [id, state] of Object.entries(this.states)) {
       let json = all || changed.has(id) ? undefined : this.json.get(id);
       if (json === undefined) {
-        json = JSON.stringify(state);
+        json = JSON.stringify({ ...state, sent: Object.fromEntries(state.sent) });
         this.json.set(id, json);
       }
       parts.push(JSON.stringify(id) + ':', json);
@@ -118,9 +156,13 @@ export class PollStateFile {
         // Key and value as separate pieces: joined, each value would be copied once more.
         await writer.write('{');
         for (let i = 0; i < parts.length; i += 2) {
-          if (i > 0) await writer.write(',');
-          await writer.write(parts[i]!);
-          await writer.write(parts[i + 1]!);
+          // Only a write that has to wait for the disk is awaited (see ChunkedWriter.write).
+          const comma = i > 0 ? writer.write(',') : undefined;
+          if (comma) await comma;
+          const key = writer.write(parts[i]!);
+          if (key) await key;
+          const value = writer.write(parts[i + 1]!);
+          if (value) await value;
         }
         await writer.write('}');
         await writer.flush();

@@ -119,7 +119,7 @@ describe('Poller', () => {
     const { poller, state } = makePoller();
     const title = 'Токаев и Вучич провели брифинг';
     // The fingerprint as earlier versions wrote it: SHA-1 over title, NUL, text, base64.
-    state.get('zakon').sent['a'] = createHash('sha1').update(title).update('\u0000').update(title).digest('base64');
+    state.get('zakon').sent.set('a', createHash('sha1').update(title).update('\u0000').update(title).digest('base64'));
     answers.push(ok([item('a', title), item('b', 'Вучич прилетел в Астану')]));
     await poller.poll('zakon');
     expect(batches.map((b) => b.items.map((i) => i.id))).toEqual([['b']]);
@@ -220,5 +220,29 @@ describe('HostLimiter', () => {
       running--;
     })));
     expect(peak).toBe(2);
+  });
+
+  it('hands out slots with acquire; a slot is given back once however often it is released', async () => {
+    const limiter = new HostLimiter(5, 1);
+    const first = await limiter.acquire('www.zakon.kz');
+    let second: (() => void) | null = null;
+    const waiting = limiter.acquire('www.zakon.kz').then((release) => (second = release));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(second).toBeNull();
+    first();
+    first();
+    await waiting;
+    expect(second).not.toBeNull();
+    // The second release of the first slot did not free the one the second request holds.
+    let third = false;
+    const thirdWaiting = limiter.acquire('www.zakon.kz').then((release) => {
+      third = true;
+      release();
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(third).toBe(false);
+    second!();
+    await thirdWaiting;
+    expect(third).toBe(true);
   });
 });

@@ -117,45 +117,16 @@ export class Poller {
     const state = this.deps.state.get(spec.id);
     const now = this.deps.now();
     const intervalMs = spec.intervalMinutes * 60_000;
-    const needsFullFetch = !state.lastFullFetchAt || now.getTime() - Date.parse(state.lastFullFetchAt) >= FULL_FETCH_EVERY_MS;
     state.lastAttemptAt = now.toISOString();
     try {
       const url = state.movedTo ?? spec.url;
-      // Only the feed request holds a slot: enrichment below takes its own per page, so a
-      // source can never wait on a slot it holds itself.
-      const result = await this.limiter.run(hostOf(url), async () => {
-        // Not while many batches still wait for the disk: each is a feed's items in memory.
-        // Asked with the slot held, so that fetching pauses until the disk catches up; the
-        // outbox drains without slots, so this wait always ends.
-        await this.deps.outbox.room();
-        return this.deps.fetchFeed(url, {
-          etag: needsFullFetch ? null : state.etag,
-          lastModified: needsFullFetch ? null : state.lastModified,
-          browserUserAgent: spec.browserUserAgent,
-        }, spec);
-      });
-      state.etag = result.etag;
-      state.lastModified = result.lastModified;
-      // 301/308 move the source for good; 302/307 do not.
-      if (result.permanentRedirectUrl) state.movedTo = result.permanentRedirectUrl;
-      if (result.status === 'ok') {
-        state.lastFullFetchAt = now.toISOString();
-        const prints = new Map<string, string>();
-        const fresh = this.newOrChanged(state, result.result.items, prints);
-        if (fresh.length > 0) {
-          const batch: ItemBatch = {
-            // Time-ordered ids keep the outbox replay in poll order.
-            batchId: `${now.getTime().toString().padStart(15, '0')}-${randomUUID()}`,
-            sourceId: spec.id,
-            fetchedAt: now.toISOString(),
-            feed: result.result.feed,
-            items: await this.enriched(spec, fresh),
-          };
-          await this.deps.outbox.append(batch);
-          this.remember(state, fresh, prints);
-          this.deps.onBatch(batch);
-        }
-      }
+      // Most of a cycle may pass waiting for a slot, so this frame and the promises it awaits
+      // are in the old generation by the time the feed arrives, and a young feed they held would
+      // stay alive after use until the next full collection (see HostLimiter.acquire). So the
+      // feed is fetched and handled in a call of its own, begun once the slot is held, and
+      // nothing of it comes back here (nor waits here for the poll state below).
+      const release = await this.limiter.acquire(hostOf(url));
+      await this.fetchAndSend(spec, state, now, url, release);
       state.lastSuccessAt = now.toISOString();
       state.lastError = null;
       state.consecutiveFailures = 0;
@@ -167,7 +138,54 @@ export class Poller {
       const delay = nextDelayAfterFailure(intervalMs, state.consecutiveFailures, retryAfter, this.deps.random);
       state.nextPollAt = new Date(now.getTime() + delay).toISOString();
     }
-    await this.deps.state.save(spec.id);
+    // The last poll running (the end of a cycle) saves at once: nothing else is coming for its
+    // snapshot to wait for, and the cycle ends when the state is on disk.
+    if (this.inFlight.size <= 1) await this.deps.state.saveNow(spec.id);
+    else await this.deps.state.save(spec.id);
+  }
+
+  /**
+   * With a slot for the feed's host held (`release` ends it): fetches the feed, then writes and
+   * announces its new or changed items; throws on failure.
+   */
+  private async fetchAndSend(spec: SourceSpec, state: SourcePollState, now: Date, url: string, release: () => void): Promise<void> {
+    const needsFullFetch = !state.lastFullFetchAt || now.getTime() - Date.parse(state.lastFullFetchAt) >= FULL_FETCH_EVERY_MS;
+    let result: FetchFeedResult;
+    // Only the feed request holds the slot: enrichment below takes its own per page, so a
+    // source can never wait on a slot it holds itself.
+    try {
+      // Not while many batches still wait for the disk: each is a feed's items in memory.
+      // Asked with the slot held, so that fetching pauses until the disk catches up; the
+      // outbox drains without slots, so this wait always ends.
+      await this.deps.outbox.room();
+      result = await this.deps.fetchFeed(url, {
+        etag: needsFullFetch ? null : state.etag,
+        lastModified: needsFullFetch ? null : state.lastModified,
+        browserUserAgent: spec.browserUserAgent,
+      }, spec);
+    } finally {
+      release();
+    }
+    state.etag = result.etag;
+    state.lastModified = result.lastModified;
+    // 301/308 move the source for good; 302/307 do not.
+    if (result.permanentRedirectUrl) state.movedTo = result.permanentRedirectUrl;
+    if (result.status !== 'ok') return;
+    state.lastFullFetchAt = now.toISOString();
+    const prints = new Map<string, string>();
+    const fresh = this.newOrChanged(state, result.result.items, prints);
+    if (fresh.length === 0) return;
+    const batch: ItemBatch = new BatchRecord(
+      // Time-ordered ids keep the outbox replay in poll order.
+      `${now.getTime().toString().padStart(15, '0')}-${randomUUID()}`,
+      spec.id,
+      now.toISOString(),
+      result.result.feed,
+      await this.enriched(spec, fresh),
+    );
+    await this.deps.outbox.append(batch);
+    this.remember(state, fresh, prints);
+    this.deps.onBatch(batch);
   }
 
   private async enriched(spec: SourceSpec, items: FeedItem[]): Promise<FeedItem[]> {
@@ -184,7 +202,7 @@ export class Poller {
   private newOrChanged(state: SourcePollState, items: FeedItem[], prints: Map<string, string>): FeedItem[] {
     return items.filter((item) => {
       const print = fingerprint(item);
-      if (state.sent[item.id] === print) return false;
+      if (state.sent.get(item.id) === print) return false;
       prints.set(item.id, print);
       return true;
     });
@@ -193,11 +211,15 @@ export class Poller {
   /** Fingerprints are of the feed's version of an item, so enrichment never makes it look changed. */
   private remember(state: SourcePollState, items: FeedItem[], prints: Map<string, string>): void {
     for (const item of items) {
-      delete state.sent[item.id];
-      state.sent[item.id] = prints.get(item.id) ?? fingerprint(item);
+      // Deleted first so that it moves to the end: the oldest are dropped below.
+      state.sent.delete(item.id);
+      state.sent.set(item.id, prints.get(item.id) ?? fingerprint(item));
     }
-    const ids = Object.keys(state.sent);
-    for (const id of ids.slice(0, Math.max(0, ids.length - SENT_FINGERPRINTS_KEPT))) delete state.sent[id];
+    let over = state.sent.size - SENT_FINGERPRINTS_KEPT;
+    for (const id of state.sent.keys()) {
+      if (over-- <= 0) break;
+      state.sent.delete(id);
+    }
   }
 
   private bump(sourceId: string): void {
@@ -233,4 +255,15 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** A batch made with `new` rather than as a literal, so that V8 allocates it young (see ItemRecord in feeds/normalise.ts). */
+class BatchRecord implements ItemBatch {
+  constructor(
+    public batchId: string,
+    public sourceId: string,
+    public fetchedAt: string,
+    public feed: ItemBatch['feed'],
+    public items: FeedItem[],
+  ) {}
 }
