@@ -78,6 +78,26 @@ describe('Poller', () => {
     expect(requests[1]!.etag).toBe('"v1"');
   });
 
+  it('saves the state of a cycle\'s last poll at once instead of waiting out the interval between snapshots', async () => {
+    const { poller, state } = makePoller();
+    const saves: string[] = [];
+    const save = state.save.bind(state);
+    const saveNow = state.saveNow.bind(state);
+    state.save = (...ids) => {
+      saves.push('save');
+      return save(...ids);
+    };
+    state.saveNow = (...ids) => {
+      saves.push('saveNow');
+      return saveNow(...ids);
+    };
+    const sources = Array.from({ length: 5 }, (_, i) => ({ ...source, id: `s${i}` }));
+    poller.setSources(sources);
+    for (let i = 0; i < sources.length; i++) answers.push(ok([item(`a${i}`, `Новость ${i}`)]));
+    await poller.pollNow(null);
+    expect(saves).toEqual(['save', 'save', 'save', 'save', 'saveNow']);
+  });
+
   it('announces each batch only once it is on disk, also when many sources finish together', async () => {
     const onDiskAtAnnounce: boolean[] = [];
     const outboxDir = path.join(dataDir, 'outbox');

@@ -44,6 +44,8 @@ export class Poller {
   private readonly revisions = new Map<string, number>();
   private readonly limiter: HostLimiter;
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** Polls begun that have not yet come to saving their state (see fetchAndStore). */
+  private pollsBeforeSave = 0;
 
   constructor(private readonly deps: PollerDeps) {
     this.limiter = new HostLimiter(deps.limits?.total ?? DEFAULT_LIMITS.total, deps.limits?.perHost ?? DEFAULT_LIMITS.perHost);
@@ -114,6 +116,7 @@ export class Poller {
   }
 
   private async fetchAndStore(spec: SourceSpec): Promise<void> {
+    this.pollsBeforeSave++;
     const state = this.deps.state.get(spec.id);
     const now = this.deps.now();
     const intervalMs = spec.intervalMinutes * 60_000;
@@ -138,9 +141,11 @@ export class Poller {
       const delay = nextDelayAfterFailure(intervalMs, state.consecutiveFailures, retryAfter, this.deps.random);
       state.nextPollAt = new Date(now.getTime() + delay).toISOString();
     }
-    // The last poll running (the end of a cycle) saves at once: nothing else is coming for its
-    // snapshot to wait for, and the cycle ends when the state is on disk.
-    if (this.inFlight.size <= 1) await this.deps.state.saveNow(spec.id);
+    // The last poll to get here (the end of a cycle) saves at once: no other poll is still
+    // fetching, so nothing else is coming for the snapshot to wait for, and the cycle ends when
+    // the state is on disk. The polls already waiting for the snapshot share it.
+    this.pollsBeforeSave--;
+    if (this.pollsBeforeSave === 0) await this.deps.state.saveNow(spec.id);
     else await this.deps.state.save(spec.id);
   }
 
