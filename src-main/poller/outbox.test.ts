@@ -66,6 +66,15 @@ describe('Outbox', () => {
     expect((await new Outbox(dataDir).pending())[0]).toEqual(written);
   });
 
+  it('writes a batch of many long items, and one item longer than the write buffer, back whole', async () => {
+    const sentence = 'Токаев и Вучич провели брифинг для представителей СМИ. ';
+    const items = Array.from({ length: 200 }, (_, i) => item(`i${i}`, { summary: sentence.repeat(8) + i, text: i % 2 ? sentence.repeat(8) + i : sentence.repeat(20), contentHtml: i % 3 ? '' : `<p>${sentence}</p>` }));
+    items.push(item('huge', { summary: 'x', text: sentence.repeat(20_000), contentHtml: '' }));
+    const written = { ...batch('000000000000001-a'), items };
+    await new Outbox(dataDir).append(written);
+    expect((await new Outbox(dataDir).pending())[0]).toEqual(written);
+  });
+
   it('keeps batches appended together in one file, in order, until each is acknowledged', async () => {
     const outbox = new Outbox(dataDir);
     await Promise.all([outbox.append(batch('000000000000002-b')), outbox.append(batch('000000000000001-a')), outbox.append(batch('000000000000003-c'))]);
