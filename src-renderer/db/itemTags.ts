@@ -3,7 +3,7 @@
 // and tagging many items writes only these rows, never the (large, much indexed) items.
 // Every read and write of applied tags goes through here.
 import { Dexie } from 'dexie';
-import type { ItemTag, PressWatchDb } from './schema';
+import type { PressWatchDb } from './schema';
 
 const rangeOf = (db: PressWatchDb, tagId: string) => db.itemTags.where('[tagId+itemKey]').between([tagId, Dexie.minKey], [tagId, Dexie.maxKey], true, true);
 
@@ -11,8 +11,11 @@ const rangeOf = (db: PressWatchDb, tagId: string) => db.itemTags.where('[tagId+i
 export async function tagsOf(db: PressWatchDb, itemKeys: readonly string[]): Promise<Map<string, string[]>> {
   const byItem = new Map<string, string[]>();
   if (itemKeys.length === 0) return byItem;
-  const rows: ItemTag[] = await db.itemTags.where('itemKey').anyOf([...itemKeys]).toArray();
-  for (const row of rows) {
+  // One small range read per item: `anyOf` walks the index with a cursor from the lowest key to
+  // the highest, and with tens of thousands of tagged items that held the list's first rows for
+  // a second and a half (measured at 100,000 items).
+  const perItem = await Promise.all([...new Set(itemKeys)].map((key) => db.itemTags.where('itemKey').equals(key).toArray()));
+  for (const row of perItem.flat()) {
     const tags = byItem.get(row.itemKey);
     if (tags) tags.push(row.tagId);
     else byItem.set(row.itemKey, [row.tagId]);
