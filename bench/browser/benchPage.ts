@@ -103,7 +103,7 @@ const bench = {
       const bySource = new Map<string, Array<FeedItem & { key: string; sourceId: string }>>();
       for (const { sourceId, item } of rows.slice(i, i + 1000)) bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), { ...item, key: `${sourceId}\u0000${item.id}`, sourceId }]);
       for (const items of bySource.values()) {
-        await db.transaction('rw', [db.stories, db.storyPrints], async () => assignStories(db, await storyMemoryOf(db, db), items, '2026-02-27T00:00:00Z'));
+        await db.transaction('rw', [db.stories, db.storyPrints], async () => assignStories(db, await storyMemoryOf(db), items, '2026-02-27T00:00:00Z'));
       }
     }
     const ms = performance.now() - t0;
@@ -111,7 +111,7 @@ const bench = {
     db.close();
     const reopened = openDatabase('bench-stories');
     const t1 = performance.now();
-    await reopened.transaction('r', [reopened.stories, reopened.storyPrints], () => storyMemoryOf(reopened, reopened));
+    await reopened.transaction('r', [reopened.stories, reopened.storyPrints], () => storyMemoryOf(reopened));
     const memoryLoadMs = performance.now() - t1;
     reopened.close();
     await Dexie.delete('bench-stories');

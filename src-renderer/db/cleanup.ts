@@ -45,7 +45,7 @@ function removeOld(db: PressWatchDb, keys: string[], cutoff: string, now: Date):
     await db.items.bulkDelete(removed.map((r) => r.key));
     // None of them carries a tag today; this keeps it so should the rule above ever change.
     await forgetItems(db, removed.map((r) => r.key));
-    await removeFromStories(db, db, removed, now.toISOString());
+    await removeFromStories(db, removed, now.toISOString());
     return removed.length;
   });
 }

@@ -1,18 +1,15 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { BRIEFING_RU } from '../../src-shared/similarity/testdata/briefing';
 import { fingerprint } from '../../src-shared/similarity';
 import { tagsOf } from './itemTags';
-import { defineVersion1, defineVersion2, defineVersion3, defineVersion4, openDatabase } from './schema';
+import { openAsShippedVersion, openDatabase } from './schema';
 import { storeBatch } from './storeBatch';
 
 describe('schema history', () => {
   it('opens a database written by version 1 and upgrades it without loss', async () => {
     const name = 'upgrade-from-v1';
-    const v1 = new Dexie(name);
-    defineVersion1(v1);
-    await v1.open();
+    const v1 = await openAsShippedVersion(name, 1);
     await v1.table('sources').put({ id: 'zakon', name: 'Zakon.kz', url: 'https://www.zakon.kz/rss/', kind: 'feed', language: 'ru', group: 'Казахстан', intervalMinutes: 15, enabled: true, browserUserAgent: false, addedAt: '2026-02-01T00:00:00Z' });
     await v1.table('items').bulkPut([
       { key: 'zakon\u0000a', id: 'a', sourceId: 'zakon', title: 'Токаев и Вучич провели брифинг', summary: '', text: 'Президент Сербии в Астане', contentHtml: '', publishedAt: '2026-02-26T12:45:00Z', read: 1, feedTitle: 'Zakon.kz', fetchedAt: '2026-02-26T13:00:00Z', language: 'ru' },
@@ -38,10 +35,7 @@ describe('schema history', () => {
 
   it('opens a database written by version 2 and groups its items into stories without losing anything', async () => {
     const name = 'upgrade-from-v2';
-    const v2 = new Dexie(name);
-    defineVersion1(v2);
-    defineVersion2(v2);
-    await v2.open();
+    const v2 = await openAsShippedVersion(name, 2);
     const base = { summary: '', contentHtml: '', guid: null, url: null, author: null, categories: [], imageUrl: null, enclosures: [], fetchedAt: '2026-02-26T13:00:00Z', read: 0, starred: 0, clipped: 0, tagIds: [] as string[] };
     const lead = BRIEFING_RU.split(/\n\s*\n/).slice(0, 4).join('\n\n');
     const rows = [
@@ -77,11 +71,7 @@ describe('schema history', () => {
 
   it('opens a database written by version 3: story rows lose their member lists, and its prints still find stories', async () => {
     const name = 'upgrade-from-v3';
-    const v3 = new Dexie(name);
-    defineVersion1(v3);
-    defineVersion2(v3);
-    defineVersion3(v3);
-    await v3.open();
+    const v3 = await openAsShippedVersion(name, 3);
     const base = { summary: '', contentHtml: '', guid: null, url: null, author: null, categories: [], imageUrl: null, enclosures: [], fetchedAt: '2026-02-26T13:00:00Z', read: 0, starred: 0, clipped: 0, tagIds: [] as string[], language: 'ru' };
     const title = 'Токаев и Вучич провели брифинг для СМИ после переговоров';
     const report = { ...base, key: 'zakon\u0000a', id: 'a', sourceId: 'zakon', feedTitle: 'Zakon.kz', title, text: BRIEFING_RU, publishedAt: '2026-02-26T12:45:00Z', storyId: 'zakon\u0000a' };
@@ -113,12 +103,7 @@ describe('schema history', () => {
 
   it('opens a database written by version 4: the items’ tags move to itemTags rows and nothing is lost', async () => {
     const name = 'upgrade-from-v4';
-    const v4 = new Dexie(name);
-    defineVersion1(v4);
-    defineVersion2(v4);
-    defineVersion3(v4);
-    defineVersion4(v4);
-    await v4.open();
+    const v4 = await openAsShippedVersion(name, 4);
     const base = { summary: '', contentHtml: '', guid: null, url: null, author: null, categories: [], imageUrl: null, enclosures: [], fetchedAt: '2026-02-26T13:00:00Z', read: 0, starred: 0, clipped: 0, language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz', text: '' };
     const rows = [
       { ...base, key: 'zakon\u0000a', id: 'a', title: 'Вучич в Астане', publishedAt: '2026-02-26T12:45:00Z', storyId: 'zakon\u0000a', clipped: 1, tagIds: ['tag-visit', 'tag-serbia'] },

@@ -172,12 +172,20 @@ export function defineVersion4(db: Dexie): void {
     .upgrade(dropStoryMemberLists);
 }
 
+/** Every shipped version's definition, oldest first. */
+const SHIPPED_VERSIONS = [defineVersion1, defineVersion2, defineVersion3, defineVersion4];
+
+/** A database opened the way version `version` of the app opened it (for upgrade tests). */
+export async function openAsShippedVersion(name: string, version: number): Promise<Dexie> {
+  const db = new Dexie(name);
+  for (const define of SHIPPED_VERSIONS.slice(0, version)) define(db);
+  await db.open();
+  return db;
+}
+
 export function openDatabase(name: string = DB_NAME): PressWatchDb {
   const db = new Dexie(name) as PressWatchDb;
-  defineVersion1(db);
-  defineVersion2(db);
-  defineVersion3(db);
-  defineVersion4(db);
+  for (const define of SHIPPED_VERSIONS) define(db);
   // Version 5: applied tags move out of the items into rows of their own. Tagging 70,000 items
   // then writes 70,000 tiny rows instead of rewriting 70,000 large items with eleven indexes.
   db.version(5)
@@ -256,7 +264,7 @@ export async function groupItemsWithoutStory(db: PressWatchDb): Promise<number> 
     const chunk = missing.slice(from, from + GROUP_CHUNK);
     // An async callback: Dexie keeps the transaction across native awaits only inside one.
     try {
-      const memory = await storyMemoryOf(db, db);
+      const memory = await storyMemoryOf(db);
       await db.transaction('rw', [db.items, db.stories, db.storyPrints], async () => {
         await groupItems(db.items, db, memory, chunk);
       });

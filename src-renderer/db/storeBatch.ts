@@ -21,7 +21,7 @@ export async function storeBatch(db: PressWatchDb, batch: ItemBatch, topics: Com
   try {
     // Read before the transaction (the first time, the newest prints), so the rebuild holds no
     // lock on the items: the list and the reader keep reading meanwhile.
-    const memory = await storyMemoryOf(db, db);
+    const memory = await storyMemoryOf(db);
     return await storeInTransaction(db, batch, topics, memory);
   } catch (error) {
     // The story memory may hold items of the batch that were never stored: it is read again.

@@ -45,17 +45,17 @@ const memories = new WeakMap<object, Promise<StoryMemory>>();
  * The band index of the database's newest items, read from the newest prints the first time
  * (best outside a writing transaction, so the read locks nothing else). A failed load is not kept.
  */
-export function storyMemoryOf(owner: object, tables: StoryTables): Promise<StoryMemory> {
-  let memory = memories.get(owner);
+export function storyMemoryOf(db: StoryTables): Promise<StoryMemory> {
+  let memory = memories.get(db);
   if (!memory) {
-    memory = tables.storyPrints
+    memory = db.storyPrints
       .orderBy('publishedAt')
       .reverse()
       .limit(STORY_MEMORY_ITEMS)
       .toArray()
       .then((rows) => memoryFromPrints(rows));
-    memories.set(owner, memory);
-    memory.catch(() => memories.delete(owner));
+    memories.set(db, memory);
+    memory.catch(() => memories.delete(db));
   }
   return memory;
 }
@@ -212,13 +212,12 @@ interface MemberTable {
  * candidate again.
  */
 export async function removeFromStories(
-  owner: object,
   tables: StoryTables & { items: MemberTable },
   removed: ReadonlyArray<{ key: string; storyId?: string }>,
   now: string,
 ): Promise<void> {
   if (removed.length === 0) return;
-  const held = memories.get(owner);
+  const held = memories.get(tables);
   if (held) (await held).forget(removed.map((r) => r.key));
   await tables.storyPrints.bulkDelete(removed.map((r) => r.key));
   const storyIds = [...new Set(removed.flatMap((r) => (r.storyId ? [r.storyId] : [])))];

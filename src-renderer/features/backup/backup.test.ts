@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { exportDB } from 'dexie-export-import';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addTag, keysWithTag, tagsOf } from '../../db/itemTags';
-import { defineVersion1, defineVersion2, defineVersion3, defineVersion4, openDatabase, type PressWatchDb } from '../../db/schema';
+import { openAsShippedVersion, openDatabase, type PressWatchDb } from '../../db/schema';
 import { exportBackup, restoreBackup } from './backup';
 
 // dexie-export-import reads files the browser's way: it needs `self` and a FileReader, which
@@ -37,12 +37,7 @@ const key = (id: string) => `zakon\u0000${id}`;
 
 /** A backup file as version 4 wrote one: items list their tags, there is no itemTags table. */
 async function version4Backup(name: string): Promise<Blob> {
-  const v4 = new Dexie(name);
-  defineVersion1(v4);
-  defineVersion2(v4);
-  defineVersion3(v4);
-  defineVersion4(v4);
-  await v4.open();
+  const v4 = await openAsShippedVersion(name, 4);
   await v4.table('items').bulkPut([
     { ...base, key: key('a'), id: 'a', title: 'Вучич в Астане', publishedAt: '2026-02-26T12:45:00Z', storyId: key('a'), tagIds: ['tag-visit', 'tag-serbia'] },
     { ...base, key: key('b'), id: 'b', title: 'Погода', publishedAt: '2026-02-26T09:10:00Z', storyId: key('b'), tagIds: [] },
