@@ -25,7 +25,7 @@ interface ReaderPaneProps {
   onClip: (keys: string[]) => void;
   /** Opens another item (from the story panel). */
   onOpen: (key: string) => void;
-  /** The open item was read and is on screen (the app marks it read then). */
+  /** An item was opened in the reader (the app marks it read then). */
   onShown?: (key: string) => void;
 }
 
@@ -45,12 +45,11 @@ export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImage
   const item = useLiveQuery(() => (itemKey ? db.items.get(itemKey) : undefined), [db, itemKey]);
   // Apart from the item: a tag applied or removed does not read the (large) item again.
   const tagIds = useLiveQuery(async () => (itemKey ? ((await tagsOf(db, [itemKey])).get(itemKey) ?? []) : []), [db, itemKey]) ?? [];
-  // Told once per item, after it was read: a write issued before this read (marking it read)
-  // would make the read wait for the write's commit, which a busy disk stretches to seconds.
-  const shownKey = item?.key;
+  // Told once per item opened, from an effect that runs after the live query above has issued
+  // its read: the write marking the item read then cannot make that read wait for its commit.
   useEffect(() => {
-    if (shownKey) onShown?.(shownKey);
-  }, [shownKey, onShown]);
+    if (itemKey) onShown?.(itemKey);
+  }, [itemKey, onShown]);
   const { clipping, imageUrls: clippedImages } = useClipping(db, itemKey);
   if (!itemKey || !item) return <p className="empty-note">{t('reader.empty')}</p>;
   const tagById = new Map(tags.map((tag) => [tag.id, tag]));
