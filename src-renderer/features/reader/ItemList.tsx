@@ -41,10 +41,16 @@ export function ItemList({ db, keys, selectedKey, checked, tags, sourceNames, qu
   const rows = virtualizer.getVirtualItems();
   const visibleKeys = rows.map((row) => keys[row.index]!);
   // The rows and their tags in one live query: a tag applied or removed redraws the rows it touches.
-  const visible = useLiveQuery(async () => {
-    const [items, tagIds] = await Promise.all([db.items.bulkGet(visibleKeys), tagsOf(db, visibleKeys)]);
-    return { items, tagIds };
-  }, [db, visibleKeys.join('\n')]);
+  // One read-only transaction per scroll step: outside one, every row's tag read opened a
+  // transaction of its own (about thirty per step), which filled the frames while scrolling.
+  const visible = useLiveQuery(
+    () =>
+      db.transaction('r', [db.items, db.itemTags], async () => {
+        const [items, tagIds] = await Promise.all([db.items.bulkGet(visibleKeys), tagsOf(db, visibleKeys)]);
+        return { items, tagIds };
+      }),
+    [db, visibleKeys.join('\n')],
+  );
   // The first render has no rows yet (the list is not measured): wait for real ones.
   const rowsRead = visible !== undefined && visibleKeys.length > 0;
   useEffect(() => {
