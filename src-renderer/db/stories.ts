@@ -89,45 +89,66 @@ export const PER_STORY_CANDIDATES = 8;
 const byTimeThenKey = (a: { publishedAt: string; key: string }, b: { publishedAt: string; key: string }) =>
   a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
+/** An item's fingerprint: the feed's text, else its summary (an item with a title only still gets the title's shingles). */
+export function fingerprintOf(item: Pick<GroupableItem, 'title' | 'text' | 'summary' | 'language'>): Fingerprint {
+  return fingerprint({ title: item.title, text: item.text || item.summary || '', language: item.language });
+}
+
+/** What {@link groupIntoStories} decided: each item's story, and what {@link writeStories} stores. */
+export interface StoryGrouping {
+  assigned: Map<string, string>;
+  newPrints: StoryPrint[];
+  joined: GroupableItem[];
+}
+
 /**
  * Gives each item a story: an existing one found through the memory's band index, or a new one.
- * Writes the items' prints and their stories' rows; the caller writes `storyId` on the items.
- * Must run inside a transaction over the story tables (and whatever else the caller writes); if
- * that transaction fails, the caller forgets the memory ({@link forgetStoryMemory}).
+ * Synchronous (the memory is in memory): the caller writes the result with {@link writeStories},
+ * and `storyId` on the items. `fingerprints` may hold the items' fingerprints, computed earlier
+ * by key; the others are computed here.
  */
-export async function assignStories(tables: StoryTables, memory: StoryMemory, items: readonly GroupableItem[], now: string): Promise<Map<string, string>> {
-  const assigned = new Map<string, string>();
-  if (items.length === 0) return assigned;
+export function groupIntoStories(memory: StoryMemory, items: readonly GroupableItem[], fingerprints?: ReadonlyMap<string, Fingerprint>): StoryGrouping {
+  const grouping: StoryGrouping = { assigned: new Map(), newPrints: [], joined: [] };
+  if (items.length === 0) return grouping;
   // Oldest first, so that within one batch the story is named after its first publisher.
   const ordered = [...items].sort(byTimeThenKey);
   let arrivalMs = 0;
   // Each candidate once, and only the ones nearest in time when bands are crowded (the same
   // agency text in every outlet every day): the decision then costs a bounded number of comparisons.
   const grouper = new StoryGrouper((bands) => candidatesFor(memory, bands, arrivalMs));
-
-  const newPrints: StoryPrint[] = [];
-  const joined: GroupableItem[] = [];
   for (const item of ordered) {
     const held = memory.get(item.key);
     if (held) {
       // Already grouped and counted (an item restored without its storyId while its print stayed).
-      assigned.set(item.key, held.storyId);
+      grouping.assigned.set(item.key, held.storyId);
       continue;
     }
-    // The feed's text, else its summary: an item with a title only still gets the title's shingles.
-    const fp = fingerprint({ title: item.title, text: item.text || item.summary || '', language: item.language });
+    const fp = fingerprints?.get(item.key) ?? fingerprintOf(item);
     arrivalMs = Date.parse(item.publishedAt);
     const { storyId } = grouper.assignSync({ id: item.key, publishedAt: item.publishedAt, fingerprint: fp });
-    assigned.set(item.key, storyId);
-    newPrints.push({ key: item.key, storyId, publishedAt: item.publishedAt, fp });
+    grouping.assigned.set(item.key, storyId);
+    grouping.newPrints.push({ key: item.key, storyId, publishedAt: item.publishedAt, fp });
     // Held at once, so later arrivals of the same batch meet it.
     memory.add({ id: item.key, publishedAt: item.publishedAt, storyId, fingerprint: fp });
-    joined.push(item);
+    grouping.joined.push(item);
   }
+  return grouping;
+}
 
-  await tables.storyPrints.bulkPut(newPrints);
-  await updateStoryRows(tables, joined, assigned, now);
-  return assigned;
+/**
+ * Writes a grouping's prints and its stories' rows. Must run inside a transaction over the story
+ * tables (and whatever else the caller writes); if that transaction fails, the caller forgets
+ * the memory ({@link forgetStoryMemory}), which already holds the new prints.
+ */
+export async function writeStories(tables: StoryTables, grouping: StoryGrouping, now: string): Promise<void> {
+  await Promise.all([tables.storyPrints.bulkPut(grouping.newPrints), updateStoryRows(tables, grouping.joined, grouping.assigned, now)]);
+}
+
+/** {@link groupIntoStories} and {@link writeStories} in one: returns each item's story id. */
+export async function assignStories(tables: StoryTables, memory: StoryMemory, items: readonly GroupableItem[], now: string): Promise<Map<string, string>> {
+  const grouping = groupIntoStories(memory, items);
+  await writeStories(tables, grouping, now);
+  return grouping.assigned;
 }
 
 /** The held items an arrival is compared with: nearest in time first, a few per story, bounded. */

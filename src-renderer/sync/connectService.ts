@@ -5,7 +5,8 @@ import { liveQuery } from 'dexie';
 import type { ApiClient } from '../../src-shared/api';
 import type { ItemBatch, SourceSpec } from '../../src-shared/model';
 import type { PressWatchDb, StoredSource } from '../db/schema';
-import { storeBatch, type StoreResult } from '../db/storeBatch';
+import { storeBatches, type StoreResult } from '../db/storeBatch';
+import { BatchPipeline } from './batchPipeline';
 import { createIndexScheduler } from '../search/indexer';
 import { compileTopics } from '../topics/compileTopics';
 
@@ -35,26 +36,23 @@ export interface ServiceCallbacks {
 export async function connectService(db: PressWatchDb, client: ApiClient, callbacks: ServiceCallbacks): Promise<() => void> {
   const scheduleIndexing = createIndexScheduler(db, callbacks.onError);
   scheduleIndexing(); // whatever the last run left pending
-  // Batches are stored one at a time, in arrival order, so a replay never races a live batch.
-  let queue = Promise.resolve();
-  const enqueue = (batch: ItemBatch) => {
-    queue = queue.then(async () => {
-      try {
-        const topics = compileTopics(await db.topics.toArray());
-        const result = await storeBatch(db, batch, topics);
-        // Only after the transaction committed may the outbox forget the batch.
-        await client['outbox.ack'](batch.batchId);
-        scheduleIndexing();
-        const alerting = new Map([...result.topicHits].filter(([, hit]) => hit.topic.alert));
-        if (alerting.size > 0) callbacks.onTopicHits(alerting);
-      } catch (error) {
-        callbacks.onError(error);
-      }
-    });
-  };
-  const offBatch = client.on('items.batch', enqueue);
-  for (const batch of await client['outbox.pending']()) enqueue(batch);
-  await queue;
+  // Batches are stored in arrival order, so a replay never races a live batch; those that queue
+  // up are stored together, the next ones prepared meanwhile (sync/batchPipeline.ts).
+  const pipeline = new BatchPipeline<void>(async (batches, prepared, whileWriting) => {
+    const topics = compileTopics(await db.topics.toArray());
+    const results = await storeBatches(db, batches, topics, { prepared, whileWriting });
+    // Only after the transaction committed may the outbox forget the batches.
+    await Promise.all(batches.map((batch) => client['outbox.ack'](batch.batchId)));
+    scheduleIndexing();
+    for (const result of results) {
+      const alerting = new Map([...result.topicHits].filter(([, hit]) => hit.topic.alert));
+      if (alerting.size > 0) callbacks.onTopicHits(alerting);
+    }
+    return results.map(() => undefined);
+  });
+  const enqueue = (batch: ItemBatch) => pipeline.add(batch).catch(callbacks.onError);
+  const offBatch = client.on('items.batch', (batch) => void enqueue(batch));
+  await Promise.all((await client['outbox.pending']()).map(enqueue));
 
   // A database that lost its items (or a new browser profile) gets them sent again in full.
   const sources = await db.sources.toArray();
