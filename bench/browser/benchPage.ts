@@ -27,10 +27,11 @@ const kazakh = ['Астанада жаңа балалар кітапханасы
 const english = ['Tokayev and Vučić brief the media after talks in Astana', 'Kazakhstan and Serbia sign agreements on trade and logistics', 'Astana hosts a regional IT conference and start-up fair', 'The tenge strengthened against the dollar on Thursday'];
 const serbian = ['Vučić u zvaničnoj poseti Kazahstanu', 'Beograd: izmene u javnom prevozu od ponedeljka', 'Srbija i Kazahstan potpisali sporazume o saradnji'];
 
-function makeItems(count: number, sentences: string[]): Array<{ sourceId: string; item: FeedItem }> {
+/** Items number `first` on (each number makes the same item every time), newest first. */
+function makeItems(count: number, sentences: string[], first = 0): Array<{ sourceId: string; item: FeedItem }> {
   const start = Date.parse('2026-02-26T12:00:00Z');
   const rows: Array<{ sourceId: string; item: FeedItem }> = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const [sourceId, , language] = outlets[i % outlets.length]!;
     const pick = (list: string[], k: number) => list[(i * 7 + k) % list.length]!;
     const body =
@@ -141,6 +142,28 @@ const bench = {
     }
     db.close();
     return out;
+  },
+  /**
+   * A phrase search left on screen while a poll arrives: searched with every cache emptied, then
+   * `arriving` new items are stored and indexed (a new version of the index), then searched again.
+   */
+  async phraseAfterPoll(query: string, sentences: string[], stored: number, arriving: number): Promise<{ coldMs: number; afterPollMs: number; hits: number }> {
+    const db = openDatabase();
+    const engine = new SearchEngine(db);
+    const feed = { title: 'bench', url: 'https://example.kz/', siteUrl: null, format: 'rss' as const, language: 'ru' };
+    clearIndexCaches();
+    let t0 = performance.now();
+    await engine.search(query);
+    const coldMs = performance.now() - t0;
+    const bySource = new Map<string, FeedItem[]>();
+    for (const { sourceId, item } of makeItems(arriving, sentences, stored)) bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), item]);
+    await storeBatches(db, [...bySource].map(([sourceId, items]) => ({ batchId: `poll-${sourceId}`, sourceId, fetchedAt: new Date().toISOString(), feed, items })));
+    await indexPending(db);
+    t0 = performance.now();
+    const outcome = await engine.search(query);
+    const afterPollMs = performance.now() - t0;
+    db.close();
+    return { coldMs, afterPollMs, hits: outcome.ok ? outcome.keys.size : -1 };
   },
   /** Re-applies a topic to every stored item while a timer measures how long the page stalls. */
   async reapplyTopic(query: string): Promise<{ ms: number; matched: number; maxStallMs: number }> {

@@ -221,9 +221,34 @@ export function publishIndexState(db: PressWatchDb, state: IndexState): void {
   states.set(db, state);
 }
 
-/** Forgets every cached directory, block and look-up (for cold measurements and tests). */
+/** What checking a phrase against the items found: the documents checked, and those that have the phrase. */
+export interface PhraseChecks {
+  checked: Bitset;
+  matches: Bitset;
+}
+
+// Phrase checks outlive the version of the index they were made on: a document never changes its
+// words (an edited item is indexed again as a new document, and its old one is marked dead), so a
+// phrase search that stays on screen while polls arrive checks only the new documents.
+const phraseChecks = new Map<string, PhraseChecks>();
+const PHRASE_CHECKS = 32;
+
+/** The checks made for phrase `id` on any version of this index (null: none yet). */
+export function phraseChecksOf(state: IndexState, id: string): PhraseChecks | null {
+  return phraseChecks.get(`${state.instance}\u0000${id}`) ?? null;
+}
+
+export function rememberPhraseChecks(state: IndexState, id: string, checks: PhraseChecks): void {
+  const key = `${state.instance}\u0000${id}`;
+  phraseChecks.delete(key);
+  if (phraseChecks.size >= PHRASE_CHECKS) phraseChecks.delete(phraseChecks.keys().next().value!);
+  phraseChecks.set(key, checks);
+}
+
+/** Forgets every cached directory, block, look-up and phrase check (for cold measurements and tests). */
 export function clearIndexCaches(): void {
   states = new WeakMap();
   blockCache.clear();
   blockCacheDocs = 0;
+  phraseChecks.clear();
 }

@@ -97,6 +97,24 @@ describe('SearchEngine over stored items', () => {
     expect(await found('"the presidents of Kazakhstan and Serbia"')).toEqual(['Tokayev and Vučić brief the media after talks']);
   });
 
+  it('keeps a longer phrase right while items arrive and change after it was first searched', async () => {
+    const phrase = '"провели брифинг для"';
+    expect(await found(phrase)).toEqual(['Токаев и Вучич провели брифинг для СМИ']);
+    const feed = { title: 'x', url: 'https://x/', siteUrl: null, format: 'rss' as const, language: 'ru' };
+    const arriving = [
+      item('Министры провели брифинг для журналистов', 'В Астане.'),
+      // Both pairs, not in one run.
+      item('Министры провели брифинг', 'Сегодня брифинг для прессы не состоялся.'),
+    ];
+    await storeBatch(db, { batchId: 'b3', sourceId: 'zakon', fetchedAt: '2026-02-26T14:00:00Z', feed, items: arriving });
+    // The outlet edits the first item: the phrase is gone from it.
+    const stored = (await db.items.toArray()).find((row) => row.title === 'Токаев и Вучич провели брифинг для СМИ')!;
+    const edit: FeedItem = { ...item('Токаев и Вучич провели переговоры', stored.text), id: stored.id, guid: stored.guid };
+    await storeBatch(db, { batchId: 'b4', sourceId: 'zakon', fetchedAt: '2026-02-26T15:00:00Z', feed, items: [edit] });
+    for (const stored of await db.items.toArray()) titles.set(stored.key, stored.title);
+    expect(await found(phrase)).toEqual(['Министры провели брифинг для журналистов']);
+  });
+
   it('answers tag: from the tags the user applied', async () => {
     await db.tags.add({ id: 't1', name: 'Визит Вучича', color: '#c00' });
     const key = [...titles.entries()].find(([, t]) => t.startsWith('Цены'))![0];

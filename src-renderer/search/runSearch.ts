@@ -8,7 +8,7 @@ import { analyzeDocument, analyzeField, KEY } from '../../src-shared/text';
 import { keysWithAnyTag, tagsOf } from '../db/itemTags';
 import { TITLE_TERM_PREFIX, type PressWatchDb, type StoredItem } from '../db/schema';
 import { Bitset } from './bitset';
-import { currentIndexState, forgetIndexState, type IndexState } from './indexState';
+import { currentIndexState, forgetIndexState, phraseChecksOf, rememberPhraseChecks, type IndexState } from './indexState';
 import { languageTerm, pairTerm, sourceTerm } from './itemTerms';
 import { containsPhrase } from './phraseRun';
 
@@ -132,16 +132,26 @@ export class SearchEngine {
     );
     const candidates = perPair.length === 1 ? perPair[0]! : intersectAll(perPair);
     if (words.length === 2 && node.field === null) return { docs: candidates, exact: true };
-    // The rest is read from the items, once per version of the index: a press officer refining a
-    // query repeats its phrase, and the verified set is what the index would say with positions.
-    const docs = await state.memo(`"${node.field ?? ''}:${words.map((w) => w.keys.join('|')).join(' ')}`, async () => {
-      const matches = state.empty();
+    // The rest is read from the items, each candidate once (phraseChecksOf): a press officer
+    // refining a query repeats its phrase, and one left on screen while polls arrive meets only
+    // the new documents; the verified set is what the index would say with positions.
+    const id = `"${node.field ?? ''}:${words.map((w) => w.keys.join('|')).join(' ')}`;
+    const docs = await state.memo(id, async () => {
+      const earlier = phraseChecksOf(state, id);
+      const unchecked = candidates.clone();
+      if (earlier) unchecked.andNot(earlier.checked);
       const docList: number[] = [];
-      candidates.forEach((doc) => void docList.push(doc));
+      unchecked.forEach((doc) => void docList.push(doc));
       const keys = docList.map((doc) => state.keyOf(doc)!);
       const matched = await this.verifyPhrase(node, words, keys);
-      docList.forEach((doc, i) => matched.has(keys[i]!) && matches.add(doc));
-      return matches;
+      const checks = { checked: state.empty().or(unchecked), matches: state.empty() };
+      if (earlier) {
+        checks.checked.or(earlier.checked);
+        checks.matches.or(earlier.matches);
+      }
+      docList.forEach((doc, i) => matched.has(keys[i]!) && checks.matches.add(doc));
+      rememberPhraseChecks(state, id, checks);
+      return checks.matches.clone().and(candidates);
     });
     return { docs, exact: true };
   }
