@@ -4,12 +4,31 @@
 // fewer map operations than adding every key of every word occurrence.
 import { forEachWord, KEY, normalizeLanguage, type WordInfo } from '../../src-shared/text';
 import { TITLE_TERM_PREFIX } from '../db/schema';
-import { languageTerm, pairTerm, sourceTerm, type IndexedFields } from './itemTerms';
+import { NO_POSITION } from './indexLayout';
+import { isPairTerm, languageTerm, pairTerm, sourceTerm, type IndexedFields } from './itemTerms';
 
 interface WordDocs {
   keys: readonly string[];
   docs: number[];
 }
+
+/** A pair's documents, each with the pair's word position in it (NO_POSITION: more than once). */
+interface PairDocs extends WordDocs {
+  positions: number[];
+}
+
+/**
+ * A term's documents, ascending; for a word pair, the position of its first word in each of them
+ * (words counted through the title, summary and text; NO_POSITION when the pair is there more
+ * than once, or where it is is not known), so a longer phrase is settled by the index.
+ */
+export interface TermPostings {
+  docs: number[];
+  positions?: number[];
+}
+
+/** Words between fields in the position count: a run of words never spans two fields. */
+const FIELD_GAP = 2;
 
 // Keys per word analysis, built once: [content lower-case, content capitalised, title lower-case,
 // title capitalised, pair side lower-case, pair side capitalised].
@@ -33,15 +52,15 @@ export const pairSideKeys = (info: WordInfo, capitalised: boolean): readonly str
 export class ChunkBuilder {
   private readonly words = new Map<number, WordDocs>();
   /** Consecutive word pairs, by the two words' slots. */
-  private readonly pairs = new Map<number, WordDocs>();
+  private readonly pairs = new Map<number, PairDocs>();
   /** Terms noted directly: source, language, and the terms of the chunk as it was stored. */
-  private readonly direct = new Map<string, number[][]>();
+  private readonly direct = new Map<string, TermPostings[]>();
 
   constructor(
     readonly keys: string[] = [],
-    stored?: Map<string, number[]>,
+    stored?: Map<string, TermPostings>,
   ) {
-    if (stored) for (const [term, docs] of stored) this.direct.set(term, [docs]);
+    if (stored) for (const [term, postings] of stored) this.direct.set(term, [postings]);
   }
 
   /** Adds an item as the next document; returns its local number. */
@@ -54,21 +73,25 @@ export class ChunkBuilder {
       if (entry === undefined) this.words.set(slot, { keys: wordKeys(info, variant), docs: [local] });
       else if (entry.docs[entry.docs.length - 1] !== local) entry.docs.push(local);
     };
+    let position = 0;
     const field = (text: string, title: boolean) => {
       let previous: WordInfo | null = null;
       let previousCapitalised = false;
       forEachWord(text, item.language, (info, capitalised) => {
         note(info, capitalised ? 1 : 0);
         if (title) note(info, capitalised ? 3 : 2);
-        if (previous) this.notePair(previous, previousCapitalised, info, capitalised, local);
+        if (previous) this.notePair(previous, previousCapitalised, info, capitalised, local, position - 1);
         previous = info;
         previousCapitalised = capitalised;
+        position++;
       });
+      position += FIELD_GAP;
     };
     field(item.title, true);
     if (item.summary && item.text.startsWith(item.summary)) {
       // A summary that is the start of the text (the usual lead) has the text's words, except
-      // that its last one may be cut short: only that word and its pair are new.
+      // that its last one may be cut short: only that word and its pair are new (where the pair
+      // stands is not counted: a phrase through it is checked against the item).
       const from = Math.max(0, item.summary.length - 80);
       const words: Array<[WordInfo, boolean]> = [];
       forEachWord(item.summary, item.language, (info, capitalised) => void words.push([info, capitalised]), from);
@@ -76,7 +99,7 @@ export class ChunkBuilder {
       if (words.length >= 2) {
         const [before, last] = words.slice(-2) as [[WordInfo, boolean], [WordInfo, boolean]];
         note(last[0], last[1] ? 1 : 0);
-        this.notePair(before[0], before[1], last[0], last[1], local);
+        this.notePair(before[0], before[1], last[0], last[1], local, NO_POSITION);
       } else {
         field(item.summary, false);
       }
@@ -90,39 +113,82 @@ export class ChunkBuilder {
     return local;
   }
 
-  private notePair(first: WordInfo, firstCapitalised: boolean, second: WordInfo, secondCapitalised: boolean, local: number): void {
+  private notePair(first: WordInfo, firstCapitalised: boolean, second: WordInfo, secondCapitalised: boolean, local: number, position: number): void {
     const slot = (first.id * 2 + (firstCapitalised ? 1 : 0)) * 2 ** 26 + second.id * 2 + (secondCapitalised ? 1 : 0);
+    const at = position < NO_POSITION ? position : NO_POSITION;
     const entry = this.pairs.get(slot);
     if (entry !== undefined) {
-      if (entry.docs[entry.docs.length - 1] !== local) entry.docs.push(local);
+      const last = entry.docs.length - 1;
+      if (entry.docs[last] !== local) {
+        entry.docs.push(local);
+        entry.positions.push(at);
+      } else {
+        entry.positions[last] = NO_POSITION; // the pair again in the same document
+      }
       return;
     }
     const keys: string[] = [];
     for (const a of wordKeys(first, firstCapitalised ? 5 : 4)) for (const b of wordKeys(second, secondCapitalised ? 5 : 4)) keys.push(pairTerm(a, b));
-    this.pairs.set(slot, { keys, docs: [local] });
+    this.pairs.set(slot, { keys, docs: [local], positions: [at] });
   }
 
   private noteTerm(term: string, local: number): void {
     const lists = this.direct.get(term);
-    if (lists === undefined) this.direct.set(term, [[local]]);
-    else lists.push([local]);
+    if (lists === undefined) this.direct.set(term, [{ docs: [local] }]);
+    else lists.push({ docs: [local] });
   }
 
-  /** Every term with its documents, ascending and without repeats. */
-  terms(): Map<string, number[]> {
-    const lists = new Map<string, number[][]>();
-    for (const [term, docs] of this.direct) lists.set(term, [...docs]);
-    for (const { keys, docs } of [...this.words.values(), ...this.pairs.values()]) {
-      for (const key of keys) {
+  /** Every term with its documents, ascending and without repeats (and a pair's positions). */
+  terms(): Map<string, TermPostings> {
+    const lists = new Map<string, TermPostings[]>();
+    for (const [term, parts] of this.direct) lists.set(term, [...parts]);
+    for (const entry of [...this.words.values(), ...this.pairs.values()]) {
+      for (const key of entry.keys) {
         const found = lists.get(key);
-        if (found === undefined) lists.set(key, [docs]);
-        else found.push(docs);
+        if (found === undefined) lists.set(key, [entry]);
+        else found.push(entry);
       }
     }
-    const out = new Map<string, number[]>();
-    for (const [term, parts] of lists) out.set(term, parts.length === 1 ? parts[0]! : mergeSorted(parts));
+    const out = new Map<string, TermPostings>();
+    for (const [term, parts] of lists) {
+      if (isPairTerm(term)) out.set(term, mergePairs(parts));
+      else out.set(term, { docs: parts.length === 1 ? parts[0]!.docs : mergeSorted(parts.map((part) => part.docs)) });
+    }
     return out;
   }
+}
+
+/**
+ * Union of a pair term's lists (several word forms, or the stored chunk and the new documents),
+ * with each document's position: NO_POSITION where the lists disagree (the pair more than once)
+ * or a list does not say (a chunk stored before positions were kept).
+ */
+function mergePairs(parts: TermPostings[]): TermPostings {
+  if (parts.length === 1) {
+    const [only] = parts as [TermPostings];
+    return { docs: only.docs, positions: only.positions ?? only.docs.map(() => NO_POSITION) };
+  }
+  // Usually the lists follow one another (the stored chunk, then the documents added to it).
+  const ordered = [...parts].sort((a, b) => (a.docs[0] ?? 0) - (b.docs[0] ?? 0));
+  if (ordered.every((part, i) => i === 0 || part.docs.length === 0 || (part.docs[0]! > (ordered[i - 1]!.docs.at(-1) ?? -1)))) {
+    const docs: number[] = [];
+    const positions: number[] = [];
+    for (const part of ordered) {
+      for (const doc of part.docs) docs.push(doc);
+      for (let i = 0; i < part.docs.length; i++) positions.push(part.positions?.[i] ?? NO_POSITION);
+    }
+    return { docs, positions };
+  }
+  const positionOf = new Map<number, number>();
+  for (const { docs, positions } of parts) {
+    docs.forEach((doc, i) => {
+      const at = positions?.[i] ?? NO_POSITION;
+      const seen = positionOf.get(doc);
+      positionOf.set(doc, seen === undefined || seen === at ? at : NO_POSITION);
+    });
+  }
+  const docs = [...positionOf.keys()].sort((a, b) => a - b);
+  return { docs, positions: docs.map((doc) => positionOf.get(doc)!) };
 }
 
 /** Union of ascending lists, ascending and without repeats. */

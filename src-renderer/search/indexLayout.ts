@@ -37,7 +37,16 @@ export interface BlockRow {
   /** docs.subarray(offsets[i], offsets[i + 1]) are the documents of terms[i]. */
   offsets: Uint32Array;
   docs: Uint16Array;
+  /**
+   * Beside `docs`, for word-pair terms: the pair's position in each document (NO_POSITION for
+   * other terms, a pair there more than once, or one whose place is not known). Only in blocks
+   * holding pairs, and absent from blocks written before positions were kept.
+   */
+  positions?: Uint16Array;
 }
+
+/** A pair's position that says nothing: the phrase is checked against the item itself. */
+export const NO_POSITION = 0xffff;
 
 /** Documents of a chunk superseded by a later indexing of the same item (an edit). */
 export interface DeadRow {
@@ -64,26 +73,32 @@ export async function readIndexMeta(db: PressWatchDb): Promise<IndexMeta | null>
 }
 
 /** Splits a chunk's sorted term → documents lists into block rows. */
-export function encodeBlocks(terms: string[], docsOf: (term: string) => ArrayLike<number>): BlockRow[] {
+export function encodeBlocks(terms: string[], postingsOf: (term: string) => { docs: ArrayLike<number>; positions?: ArrayLike<number> }): BlockRow[] {
   const blocks: BlockRow[] = [];
   let start = 0;
   while (start < terms.length) {
     let end = start;
     let docCount = 0;
-    while (end < terms.length && end - start < BLOCK_TERMS && (end === start || docCount + docsOf(terms[end]!).length <= BLOCK_DOCS)) {
-      docCount += docsOf(terms[end]!).length;
+    let withPositions = false;
+    while (end < terms.length && end - start < BLOCK_TERMS && (end === start || docCount + postingsOf(terms[end]!).docs.length <= BLOCK_DOCS)) {
+      const postings = postingsOf(terms[end]!);
+      docCount += postings.docs.length;
+      if (postings.positions) withPositions = true;
       end++;
     }
     const offsets = new Uint32Array(end - start + 1);
     const docs = new Uint16Array(docCount);
+    const positions = withPositions ? new Uint16Array(docCount).fill(NO_POSITION) : undefined;
     let at = 0;
     for (let i = start; i < end; i++) {
-      const list = docsOf(terms[i]!);
+      const postings = postingsOf(terms[i]!);
+      const list = postings.docs;
       offsets[i - start] = at;
+      if (positions && postings.positions) positions.set(postings.positions, at);
       for (let j = 0; j < list.length; j++) docs[at++] = list[j]!;
     }
     offsets[end - start] = at;
-    blocks.push({ term: BLOCK_ROW, terms: terms.slice(start, end), offsets, docs });
+    blocks.push(positions ? { term: BLOCK_ROW, terms: terms.slice(start, end), offsets, docs, positions } : { term: BLOCK_ROW, terms: terms.slice(start, end), offsets, docs });
     start = end;
   }
   return blocks;

@@ -4,7 +4,7 @@
 // Document number = chunk ordinal × CHUNK_MAX + the chunk's local number.
 import type { PressWatchDb } from '../db/schema';
 import { Bitset } from './bitset';
-import { BLOCK_ROW, CHUNK_MAX, CHUNK_ROW, DEAD_ROW, blockFor, indexTable, lowerBound, readIndexMeta, type BlockRow, type ChunkRow, type DeadRow } from './indexLayout';
+import { BLOCK_ROW, CHUNK_MAX, CHUNK_ROW, DEAD_ROW, NO_POSITION, blockFor, indexTable, lowerBound, readIndexMeta, type BlockRow, type ChunkRow, type DeadRow } from './indexLayout';
 
 export interface ChunkInfo {
   id: number;
@@ -32,6 +32,7 @@ function cacheBlock(id: string, block: BlockRow): void {
 }
 
 const TERM_CACHE_SIZE = 256;
+const POSITION_CACHE_SIZE = 32;
 
 export class IndexState {
   readonly size: number;
@@ -41,6 +42,8 @@ export class IndexState {
   private docsByKey: Map<string, number> | null = null;
   /** Term and prefix look-ups of this version of the index (invalidated with it). */
   private readonly lookups = new Map<string, Bitset>();
+  /** Word-pair positions of this version of the index. */
+  private readonly positionLookups = new Map<string, Map<number, number>>();
 
   constructor(
     /** The index's instance (see IndexMeta): block ids are unique within it. */
@@ -122,6 +125,37 @@ export class IndexState {
       }
       return out;
     });
+  }
+
+  /**
+   * Documents having any of the word-pair terms `terms`, each with where the pair stands in it
+   * (NO_POSITION: more than once, or not known).
+   */
+  async pairPositions(db: PressWatchDb, terms: readonly string[]): Promise<Map<number, number>> {
+    const id = [...terms].sort().join('\u0000');
+    let hit = this.positionLookups.get(id);
+    if (!hit) {
+      const out = new Map<number, number>();
+      const blocks = await this.blocks(db, (chunk) => terms.map((term) => blockFor(chunk.blockFirst, term)));
+      for (const { chunk, block } of blocks) {
+        for (const term of terms) {
+          const i = lowerBound(block.terms, term);
+          if (block.terms[i] !== term) continue;
+          for (let j = block.offsets[i]!; j < block.offsets[i + 1]!; j++) {
+            const local = block.docs[j]!;
+            if (chunk.dead.has(local)) continue;
+            const doc = chunk.base + local;
+            const at = block.positions?.[j] ?? NO_POSITION;
+            const seen = out.get(doc);
+            // Two forms of the pair in one document at different places: more than once.
+            out.set(doc, seen === undefined || seen === at ? at : NO_POSITION);
+          }
+        }
+      }
+      if (this.positionLookups.size >= POSITION_CACHE_SIZE) this.positionLookups.delete(this.positionLookups.keys().next().value!);
+      this.positionLookups.set(id, (hit = out));
+    }
+    return hit;
   }
 
   private addDocs(out: Bitset, chunk: ChunkInfo, block: BlockRow, i: number): void {

@@ -118,6 +118,41 @@ describe('search index', () => {
     expect(after).toEqual([['1'], ['1'], ['3'], ['5'], []]);
   });
 
+  it('settles longer phrases by where their pairs stand, and by the item where a pair is there twice', async () => {
+    const phrases = ['"брифинг для представителей"', '"брифинг для представителей СМИ"', '"для представителей брифинг"'];
+    await storeBatch(db, {
+      batchId: 'p',
+      sourceId: 'zakon',
+      fetchedAt: '2026-02-20T10:00:00Z',
+      feed,
+      items: [
+        item('1', 'Брифинг', 'Брифинг для представителей СМИ прошёл в Акорде.'),
+        // Each pair twice, the run only in its second half.
+        item('2', 'Брифинг', 'Был брифинг для журналистов, потом брифинг для представителей СМИ и для представителей посольств.'),
+        // Each pair twice, never the run.
+        item('3', 'Брифинг', 'Был брифинг для журналистов, потом брифинг для гостей, и для представителей посольств, и для представителей СМИ.'),
+        // Each pair once, apart.
+        item('4', 'Брифинг для прессы', 'Для представителей СМИ провели брифинг.'),
+        // Across the title and the text.
+        item('5', 'Прошёл брифинг для', 'Представителей СМИ пригласили.'),
+      ],
+    });
+    const before = await Promise.all(phrases.map(found));
+    await indexPending(db);
+    const after = await Promise.all(phrases.map(found));
+    expect(after).toEqual(before);
+    expect(after).toEqual([['1', '2'], ['1', '2'], []]);
+    // Blocks written before positions were kept: every candidate is checked against its item.
+    for (const row of await indexTable(db).toArray()) {
+      if ('positions' in row) {
+        const { positions: _dropped, ...without } = row;
+        await indexTable(db).put(without);
+      }
+    }
+    clearIndexCaches();
+    expect(await Promise.all(phrases.map(found))).toEqual(after);
+  });
+
   it('rebuilds an index written in the earlier layout', async () => {
     await storeBatch(db, { batchId: 'o', sourceId: 'zakon', fetchedAt: '2026-02-20T10:00:00Z', feed, items: [item('1', 'Вучич', 'Сербия'), item('2', 'Токаев', 'Казахстан')] });
     // What the earlier indexer wrote: one row per term with the item keys.

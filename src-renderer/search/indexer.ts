@@ -6,7 +6,8 @@
 import type { PressWatchDb, StoredItem } from '../db/schema';
 import { BLOCK_ROW, CHUNK_MAX, CHUNK_ROW, DEAD_ROW, INDEX_META_KEY, LAYOUT, encodeBlocks, indexTable, readIndexMeta, type BlockRow, type ChunkRow, type IndexMeta } from './indexLayout';
 import { IndexState, loadIndexState, publishIndexState, type ChunkInfo } from './indexState';
-import { ChunkBuilder } from './chunkBuilder';
+import { isPairTerm } from './itemTerms';
+import { ChunkBuilder, type TermPostings } from './chunkBuilder';
 
 /** Items read and analysed per transaction: long enough to amortise it, short enough for the UI. */
 export const INDEX_BATCH = 4096;
@@ -15,7 +16,7 @@ export const INDEX_BATCH = 4096;
 interface TailTerms {
   chunkId: number;
   size: number;
-  terms: Map<string, number[]>;
+  terms: Map<string, TermPostings>;
 }
 
 /** Indexes every pending item; returns how many. Safe to run twice at once (items are claimed in a transaction). */
@@ -102,13 +103,18 @@ export async function indexPending(db: PressWatchDb, batch = INDEX_BATCH, chunkS
   }
 }
 
-/** A chunk's terms and documents as the indexer extends them. */
-async function decodeChunk(db: PressWatchDb, chunk: ChunkInfo): Promise<Map<string, number[]>> {
-  const terms = new Map<string, number[]>();
+/** A chunk's terms and documents (and pair positions, where kept) as the indexer extends them. */
+async function decodeChunk(db: PressWatchDb, chunk: ChunkInfo): Promise<Map<string, TermPostings>> {
+  const terms = new Map<string, TermPostings>();
   for (const row of await indexTable(db).bulkGet(chunk.blockIds)) {
     if (!row || row.term !== BLOCK_ROW) continue;
     const block = row as BlockRow;
-    block.terms.forEach((term, i) => terms.set(term, Array.from(block.docs.subarray(block.offsets[i], block.offsets[i + 1]))));
+    block.terms.forEach((term, i) => {
+      const from = block.offsets[i]!;
+      const to = block.offsets[i + 1]!;
+      const docs = Array.from(block.docs.subarray(from, to));
+      terms.set(term, isPairTerm(term) && block.positions ? { docs, positions: Array.from(block.positions.subarray(from, to)) } : { docs });
+    });
   }
   return terms;
 }

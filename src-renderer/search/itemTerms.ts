@@ -11,7 +11,9 @@ export const languageTerm = (language: string): string => '\u0002g:' + language;
  * `b` one of the second. A document word meets a query word exactly when it carries one of the
  * query word's keys, so a two-word phrase is found exactly by the pairs of the query words' keys.
  */
-export const pairTerm = (a: string, b: string): string => '\u0002p:' + a + '\u0001' + b;
+const PAIR_PREFIX = '\u0002p:';
+export const pairTerm = (a: string, b: string): string => PAIR_PREFIX + a + '\u0001' + b;
+export const isPairTerm = (term: string): boolean => term.startsWith(PAIR_PREFIX);
 
 export interface IndexedFields {
   title: string;

@@ -9,6 +9,7 @@ import { keysWithAnyTag, tagsOf } from '../db/itemTags';
 import { TITLE_TERM_PREFIX, type PressWatchDb, type StoredItem } from '../db/schema';
 import { Bitset } from './bitset';
 import { currentIndexState, forgetIndexState, phraseChecksOf, rememberPhraseChecks, type IndexState } from './indexState';
+import { NO_POSITION } from './indexLayout';
 import { languageTerm, pairTerm, sourceTerm } from './itemTerms';
 import { containsPhrase } from './phraseRun';
 
@@ -122,38 +123,66 @@ export class SearchEngine {
 
   /**
    * A phrase of plain words, through the word-pair keys: exactly for two words anywhere in the
-   * item; longer phrases (each pair somewhere, not necessarily in one run) and title: phrases
-   * (pairs do not say which field) are narrowed this way and then verified against the items.
+   * item; for longer phrases, exactly where each pair stands once in the item (its position is
+   * in the index: the pairs must follow one another word by word). The rest (a pair there more
+   * than once, items indexed before positions were kept, and title: phrases, since pairs do not
+   * say which field) is checked against the items.
    */
   private async evaluatePhrase(state: IndexState, node: Extract<QueryNode, { kind: 'text' }>): Promise<Partial> {
     const words = node.words as Array<Extract<WordMatcher, { mode: 'stem' }>>;
-    const perPair = await Promise.all(
-      words.slice(1).map((second, i) => state.docsWithAny(this.db, words[i]!.keys.flatMap((a) => second.keys.map((b) => pairTerm(a, b))))),
-    );
+    const pairKeys = words.slice(1).map((second, i) => words[i]!.keys.flatMap((a) => second.keys.map((b) => pairTerm(a, b))));
+    const perPair = await Promise.all(pairKeys.map((keys) => state.docsWithAny(this.db, keys)));
     const candidates = perPair.length === 1 ? perPair[0]! : intersectAll(perPair);
     if (words.length === 2 && node.field === null) return { docs: candidates, exact: true };
-    // The rest is read from the items, each candidate once (phraseChecksOf): a press officer
-    // refining a query repeats its phrase, and one left on screen while polls arrive meets only
-    // the new documents; the verified set is what the index would say with positions.
+    // Once per version of the index: a press officer refining a query repeats its phrase.
     const id = `"${node.field ?? ''}:${words.map((w) => w.keys.join('|')).join(' ')}`;
     const docs = await state.memo(id, async () => {
-      const earlier = phraseChecksOf(state, id);
-      const unchecked = candidates.clone();
-      if (earlier) unchecked.andNot(earlier.checked);
-      const docList: number[] = [];
-      unchecked.forEach((doc) => void docList.push(doc));
-      const keys = docList.map((doc) => state.keyOf(doc)!);
-      const matched = await this.verifyPhrase(node, words, keys);
-      const checks = { checked: state.empty().or(unchecked), matches: state.empty() };
-      if (earlier) {
-        checks.checked.or(earlier.checked);
-        checks.matches.or(earlier.matches);
-      }
-      docList.forEach((doc, i) => matched.has(keys[i]!) && checks.matches.add(doc));
-      rememberPhraseChecks(state, id, checks);
-      return checks.matches.clone().and(candidates);
+      const { settled, unsettled } = node.field === null ? await this.phraseByPositions(state, pairKeys, candidates) : { settled: state.empty(), unsettled: candidates };
+      return settled.or(await this.phraseByItems(state, node, words, id, unsettled));
     });
     return { docs, exact: true };
+  }
+
+  /** Candidates whose pairs all stand once in them: those where they follow one another have the phrase. */
+  private async phraseByPositions(state: IndexState, pairKeys: string[][], candidates: Bitset): Promise<{ settled: Bitset; unsettled: Bitset }> {
+    const positions = await Promise.all(pairKeys.map((keys) => state.pairPositions(this.db, keys)));
+    const settled = state.empty();
+    const unsettled = state.empty();
+    candidates.forEach((doc) => {
+      const first = positions[0]!.get(doc) ?? NO_POSITION;
+      let known = first !== NO_POSITION;
+      let run = true;
+      for (let k = 1; k < positions.length && known; k++) {
+        const at = positions[k]!.get(doc) ?? NO_POSITION;
+        if (at === NO_POSITION) known = false;
+        else if (at !== first + k) run = false;
+      }
+      if (!known) unsettled.add(doc);
+      else if (run) settled.add(doc);
+    });
+    return { settled, unsettled };
+  }
+
+  /**
+   * Candidates checked against their items, each once (phraseChecksOf): a phrase search left on
+   * screen while polls arrive reads only the new ones.
+   */
+  private async phraseByItems(state: IndexState, node: Extract<QueryNode, { kind: 'text' }>, words: ReadonlyArray<{ keys: readonly string[] }>, id: string, candidates: Bitset): Promise<Bitset> {
+    const earlier = phraseChecksOf(state, id);
+    const unchecked = candidates.clone();
+    if (earlier) unchecked.andNot(earlier.checked);
+    const docList: number[] = [];
+    unchecked.forEach((doc) => void docList.push(doc));
+    const keys = docList.map((doc) => state.keyOf(doc)!);
+    const matched = await this.verifyPhrase(node, words, keys);
+    const checks = { checked: state.empty().or(unchecked), matches: state.empty() };
+    if (earlier) {
+      checks.checked.or(earlier.checked);
+      checks.matches.or(earlier.matches);
+    }
+    docList.forEach((doc, i) => matched.has(keys[i]!) && checks.matches.add(doc));
+    rememberPhraseChecks(state, id, checks);
+    return checks.matches.clone().and(candidates);
   }
 
   private lookupWord(state: IndexState, word: WordMatcher, keyPrefix: string): Promise<Bitset> {
