@@ -23,6 +23,7 @@ import { TagsPane } from './features/tags/TagsPane';
 import { TopicsPane } from './features/topics/TopicsPane';
 import { languages, setUiLanguage, type UiLanguage } from './i18n';
 import { parsedOrNull } from './search/highlight';
+import { currentIndexState } from './search/indexState';
 import { emptyFilter, firstPage, isUnfiltered, listKeys, type ListFilter, type ListResult, type ListView } from './state/listFilter';
 import { useRevisionQuery, watchListChanges } from './state/watchListChanges';
 import { sourceCounts } from './state/sourceCounts';
@@ -107,7 +108,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   useEffect(() => {
     if (!previewShown) return;
     let current = true;
-    listKeys(db, filter).then(
+    listKeys(db, filter, revision).then(
       (result) => {
         setListReadOnce(true);
         if (current) setList(result);
@@ -118,6 +119,11 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
       current = false;
     };
   }, [db, filter, revision, listTagRevision, listReadRevision, previewShown]);
+  // Once the list is there, the search index's directory is read ahead, so the morning's first
+  // search does not wait for it.
+  useEffect(() => {
+    if (listReadOnce) void currentIndexState(db).catch(() => undefined);
+  }, [db, listReadOnce]);
   // Counting walks the index: done when items come or go (the revision), not on every write,
   // and after the list, which the user waits for.
   const counts = useRevisionQuery(() => (list ? sourceCounts(db, sources, new Date()) : Promise.resolve(undefined)), [db, sources, revision, list !== undefined]) ?? {};

@@ -26,7 +26,27 @@ export const emptyFilter: ListFilter = { view: 'all', sourceId: null, group: nul
 
 export type ListResult = { keys: string[]; error: null } | { keys: string[]; error: QueryError };
 
-export async function listKeys(db: PressWatchDb, filter: ListFilter): Promise<ListResult> {
+/**
+ * Every item key, oldest first, as of one list revision (App counts one for every change of the
+ * items). Read once per revision: reading 100,000 keys takes most of a second, and typing a
+ * search re-filters the same order on every key stroke.
+ */
+let timeOrder: { db: PressWatchDb; revision: number; keys: Promise<string[]> } | null = null;
+
+function keysOldestFirst(db: PressWatchDb, revision: number | undefined): Promise<string[]> {
+  if (revision === undefined) return db.items.orderBy('publishedAt').primaryKeys() as Promise<string[]>;
+  if (timeOrder?.db !== db || timeOrder.revision !== revision) {
+    const keys = db.items.orderBy('publishedAt').primaryKeys() as Promise<string[]>;
+    timeOrder = { db, revision, keys };
+    keys.catch(() => {
+      if (timeOrder?.keys === keys) timeOrder = null;
+    });
+  }
+  return timeOrder.keys;
+}
+
+/** `revision`: the caller's count of item changes; the time order is read again only when it moves. */
+export async function listKeys(db: PressWatchDb, filter: ListFilter, revision?: number): Promise<ListResult> {
   const narrowing: Array<Promise<Set<string>>> = [];
   const keysOf = async (promise: Promise<unknown[]>) => new Set((await promise) as string[]);
   if (filter.view === 'unread') narrowing.push(keysOf(db.items.where('read').equals(0).primaryKeys()));
@@ -51,15 +71,21 @@ export async function listKeys(db: PressWatchDb, filter: ListFilter): Promise<Li
       }),
     );
   }
-  const range =
-    filter.from || filter.to
-      ? db.items.where('publishedAt').between(filter.from ?? '', filter.to ? `${filter.to}\uffff` : '\uffff', true, true)
-      : db.items.orderBy('publishedAt');
   // Read in index order and reverse in memory: a forward read is one getAllKeys() call, while a
   // reversed one walks a cursor item by item (seconds at 100,000 items).
-  const [forward, ...sets] = await Promise.all([range.primaryKeys() as Promise<string[]>, ...narrowing]);
-  const ordered = filter.order === 'oldest' ? forward : forward.reverse();
-  const keys = sets.length === 0 ? ordered : ordered.filter((key) => sets.every((set) => set.has(key)));
+  const forwardKeys =
+    filter.from || filter.to
+      ? (db.items.where('publishedAt').between(filter.from ?? '', filter.to ? `${filter.to}\uffff` : '\uffff', true, true).primaryKeys() as Promise<string[]>)
+      : keysOldestFirst(db, revision);
+  const [forward, ...sets] = await Promise.all([forwardKeys, ...narrowing]);
+  // One pass in the order asked for; the read may be shared, so it is never handed out itself.
+  const keys: string[] = [];
+  const step = filter.order === 'oldest' ? 1 : -1;
+  next: for (let i = step > 0 ? 0 : forward.length - 1; i >= 0 && i < forward.length; i += step) {
+    const key = forward[i]!;
+    for (const set of sets) if (!set.has(key)) continue next;
+    keys.push(key);
+  }
   return error ? { keys, error } : { keys, error: null };
 }
 
