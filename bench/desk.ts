@@ -108,6 +108,15 @@ export async function benchDesk(root: string, report: (figure: Figure) => void, 
     report({ name: 'ingest_bare_bulkput', value: Math.round(ITEMS / (bareMs / 1000)), unit: 'items/s', items: ITEMS, ms: Math.round(bareMs) });
     report({ name: 'ingest_app_store_and_index', value: Math.round(ITEMS / (appMs / 1000)), unit: 'items/s', items: ITEMS, ms: Math.round(appMs), storeMs: Math.round(storeMs), indexMs: Math.round(indexMs), ratioToBare: +(appMs / bareMs).toFixed(2), goal: '>= 10000 items/s and <= 2.5x bare' });
 
+    // The searches run in a browser started again on the same profile, as after the app is
+    // started: not in one that has just written 200,000 rows and is still compacting them. One
+    // search first opens the database and compiles the search code, untimed.
+    await context.close();
+    context = await launch();
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.locator('#status', { hasText: 'ready' }).waitFor();
+    await call(page, 'searchLatencies', ['Астана'], 1);
     const latencies = await call(page, 'searchLatencies', BENCH_QUERIES, 5);
     // Round 1 of each query runs with the search caches emptied (cold: the index's directory and
     // blocks are read from IndexedDB); rounds 2-5 reuse what round 1 cached (warm), as a press
@@ -116,8 +125,8 @@ export async function benchDesk(root: string, report: (figure: Figure) => void, 
     const warm = latencies.flatMap((q) => q.ms.slice(1));
     report({ name: 'search_latency_p50', value: +percentile(warm, 50).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, cache: 'warm (rounds 2-5)' });
     report({ name: 'search_latency_p95', value: +percentile(warm, 95).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, cache: 'warm (rounds 2-5)', goal: '<= 50 ms' });
-    report({ name: 'search_latency_cold_p50', value: +percentile(cold, 50).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, cache: 'cold (round 1, caches emptied)' });
-    report({ name: 'search_latency_cold_p95', value: +percentile(cold, 95).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, cache: 'cold (round 1, caches emptied)' });
+    report({ name: 'search_latency_cold_p50', value: +percentile(cold, 50).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, cache: 'cold (round 1, caches emptied; browser started again, search code compiled)' });
+    report({ name: 'search_latency_cold_p95', value: +percentile(cold, 95).toFixed(1), unit: 'ms', items: ITEMS, queries: BENCH_QUERIES.length, cache: 'cold (round 1, caches emptied; browser started again, search code compiled)' });
     report({
       name: 'search_latency_by_query',
       value: latencies.length,

@@ -119,11 +119,6 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
       current = false;
     };
   }, [db, filter, revision, listTagRevision, listReadRevision, previewShown]);
-  // Once the list is there, the search index's directory is read ahead, so the morning's first
-  // search does not wait for it.
-  useEffect(() => {
-    if (listReadOnce) void currentIndexState(db).catch(() => undefined);
-  }, [db, listReadOnce]);
   // Counting walks the index: done when items come or go (the revision), not on every write,
   // and after the list, which the user waits for.
   const counts = useRevisionQuery(() => (list ? sourceCounts(db, sources, new Date()) : Promise.resolve(undefined)), [db, sources, revision, list !== undefined]) ?? {};
@@ -138,6 +133,9 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   const sourceNames = useMemo(() => new Map(sources.map((s) => [s.id, s.name])), [sources]);
 
   const open = useCallback((key: string) => setSelectedKey(key), []);
+  // The search index's directory is read when the search box is entered, while the first word
+  // is being typed (not at start-up, where it held back the first items opened).
+  const readSearchIndexAhead = useCallback(() => void currentIndexState(db).catch(() => undefined), [db]);
   // Read on open, once the reader has the item (see ReaderPane); undone with "mark unread".
   const markShownRead = useCallback((key: string) => void db.items.update(key, { read: 1 }), [db]);
   const patchFilter = (patch: Partial<ListFilter>) => {
@@ -193,7 +191,7 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
     <div className="app">
       <header className="app-header">
         <span className="app-title">{t('app.title')}</span>
-        <SearchBox value={filter.query} onChange={(query) => patchFilter({ query })} error={list?.error?.message ?? null} />
+        <SearchBox value={filter.query} onChange={(query) => patchFilter({ query })} onFocus={readSearchIndexAhead} error={list?.error?.message ?? null} />
         {online ? null : (
           <span className="offline-badge" role="status" data-testid="offline-badge">
             {t('app.offline')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUERY_SYNTAX_HELP } from '../../../src-shared/query';
 
-export function SearchBox({ value, onChange, error }: { value: string; onChange: (value: string) => void; error: string | null }) {
+export function SearchBox({ value, onChange, onFocus, error }: { value: string; onChange: (value: string) => void; onFocus?: () => void; error: string | null }) {
   const { t } = useTranslation();
   const [helpOpen, setHelpOpen] = useState(false);
   return (
@@ -10,7 +10,7 @@ export function SearchBox({ value, onChange, error }: { value: string; onChange:
       <label className="visually-hidden" htmlFor="search-input">
         {t('search.label')}
       </label>
-      <input id="search-input" type="search" value={value} placeholder={t('search.placeholder')} onChange={(e) => onChange(e.target.value)} aria-invalid={error !== null} aria-describedby={error ? 'search-error' : undefined} />
+      <input id="search-input" type="search" value={value} placeholder={t('search.placeholder')} onChange={(e) => onChange(e.target.value)} onFocus={onFocus} aria-invalid={error !== null} aria-describedby={error ? 'search-error' : undefined} />
       <button type="button" className="help-button" aria-expanded={helpOpen} onClick={() => setHelpOpen(!helpOpen)}>
         {t('search.help')}
       </button>
