@@ -179,16 +179,40 @@ export async function benchDesk(root: string, report: (figure: Figure) => void, 
       await page.locator('[data-testid="item-list"][data-list-state="complete"]').waitFor({ timeout: 120_000 });
       report({ name: 'full_list_loaded_100k', value: Date.now() - started, unit: 'ms', items: ITEMS });
 
+      // Timed in the page, from the click event to the frame that shows the item's heading:
+      // Playwright's own click (actionability checks, protocol round trips) adds about 60 ms on
+      // this machine, which the round-trip figure keeps for reference.
+      await page.evaluate(() => {
+        const w = window as unknown as { openTimes: { clickAt: number; shownAt: number; title: string } };
+        w.openTimes = { clickAt: 0, shownAt: 0, title: '' };
+        document.addEventListener('click', () => (w.openTimes.clickAt = performance.now()), true);
+        new MutationObserver(() => {
+          const title = document.querySelector('[data-testid="reader"] h1')?.textContent ?? '';
+          if (title === w.openTimes.title) return;
+          w.openTimes.title = title;
+          requestAnimationFrame(() => (w.openTimes.shownAt = performance.now()));
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
       const openMs: number[] = [];
+      const roundTripMs: number[] = [];
       for (let i = 0; i < 10; i++) {
         const row = page.getByTestId('item-row').nth(i);
         const title = (await row.locator('.item-title').textContent()) ?? '';
         const t0 = Date.now();
         await row.click();
         await page.getByTestId('reader').getByRole('heading', { level: 1, name: title.replace('★ ', '').trim() }).waitFor();
-        openMs.push(Date.now() - t0);
+        roundTripMs.push(Date.now() - t0);
+        await page.waitForFunction(() => {
+          const { clickAt, shownAt } = (window as unknown as { openTimes: { clickAt: number; shownAt: number } }).openTimes;
+          return shownAt > clickAt;
+        });
+        openMs.push(await page.evaluate(() => {
+          const { clickAt, shownAt } = (window as unknown as { openTimes: { clickAt: number; shownAt: number } }).openTimes;
+          return Math.round(shownAt - clickAt);
+        }));
       }
-      report({ name: 'open_item', value: percentile(openMs, 50), unit: 'ms', p95: percentile(openMs, 95), goal: '<= 100 ms' });
+      report({ name: 'open_item', value: percentile(openMs, 50), unit: 'ms', p95: percentile(openMs, 95), goal: '<= 100 ms', note: 'in the page: from the click event to the frame showing the item' });
+      report({ name: 'open_item_round_trip', value: percentile(roundTripMs, 50), unit: 'ms', p95: percentile(roundTripMs, 95), note: "Playwright's click until it sees the heading: the same, plus the harness's own overhead" });
 
       const frames = await page.evaluate(async () => {
         const list = document.querySelector('[data-testid="item-list"]') as HTMLElement;
