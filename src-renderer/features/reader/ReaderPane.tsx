@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wordDiff } from '../../../src-shared/diff';
 import type { Query } from '../../../src-shared/query';
@@ -45,11 +45,24 @@ export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImage
   const item = useLiveQuery(() => (itemKey ? db.items.get(itemKey) : undefined), [db, itemKey]);
   // Apart from the item: a tag applied or removed does not read the (large) item again.
   const tagIds = useLiveQuery(async () => (itemKey ? ((await tagsOf(db, [itemKey])).get(itemKey) ?? []) : []), [db, itemKey]) ?? [];
-  // Told once per item opened, from an effect that runs after the live query above has issued
-  // its read: the write marking the item read then cannot make that read wait for its commit.
+  // Told once per item opened, when it is on screen: a write issued at the click made the
+  // item's own read wait for its commit. An item left before its read returned (quick j/k) is
+  // told as it is left, so an item passed over is read too.
+  const told = useRef<string | null>(null);
+  const shown = item !== undefined && item.key === itemKey;
+  const alreadyRead = shown && item.read === 1;
   useEffect(() => {
-    if (itemKey) onShown?.(itemKey);
-  }, [itemKey, onShown]);
+    if (!itemKey) return;
+    const tell = () => {
+      if (told.current === itemKey) return;
+      told.current = itemKey;
+      if (!alreadyRead) onShown?.(itemKey);
+    };
+    if (shown) tell();
+    return () => {
+      if (!shown) tell();
+    };
+  }, [itemKey, shown, alreadyRead, onShown]);
   const { clipping, imageUrls: clippedImages } = useClipping(db, itemKey);
   if (!itemKey || !item) return <p className="empty-note">{t('reader.empty')}</p>;
   const tagById = new Map(tags.map((tag) => [tag.id, tag]));
