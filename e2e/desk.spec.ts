@@ -144,6 +144,23 @@ test('backs up the database and restores it; a corrupt file changes nothing', as
   await expect(page.getByTestId('notice').filter({ hasText: 'База восстановлена из копии' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Показать материалы с меткой «Сербия»' })).toContainText('1');
   await expect(page.getByTestId('item-count')).toHaveText('21 материал');
+
+  // A backup holding one item fewer: the list is the backup's once it is restored, searched too.
+  const file = JSON.parse(backup.toString('utf8')) as { data: { tables: Array<{ name: string; rowCount: number }>; data: Array<{ tableName: string; rows: Array<{ title?: string }> }> } };
+  const items = file.data.data.find((table) => table.tableName === 'items')!;
+  items.rows = items.rows.filter((row) => row.title !== 'Vučić u zvaničnoj poseti Kazahstanu');
+  file.data.tables.find((table) => table.name === 'items')!.rowCount = items.rows.length;
+  await page.getByTestId('restore-input').setInputFiles({ name: 'smaller.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByTestId('item-count')).toHaveText('20 материалов');
+  await page.locator('#search-input').fill('Vučić');
+  await expect(page.getByTestId('item-row').filter({ hasText: 'Vučić u zvaničnoj poseti Kazahstanu' })).toHaveCount(0);
+  await expect(page.getByTestId('item-row').filter({ hasText: 'Вучић у званичној посети Казахстану' })).toBeVisible();
+  // A backup with no items at all (emptied tables tell the list nothing by themselves).
+  await page.locator('#search-input').fill('');
+  items.rows = [];
+  file.data.tables.find((table) => table.name === 'items')!.rowCount = 0;
+  await page.getByTestId('restore-input').setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByTestId('item-count')).toHaveText('0 материалов');
   void browser;
 });
 
