@@ -2,7 +2,7 @@
 // real IndexedDB, driven by bench/desk.ts through window.presswatchBench.
 import { Dexie } from 'dexie';
 import type { FeedItem, ItemBatch } from '../../src-shared/model';
-import { openDatabase } from '../../src-renderer/db/schema';
+import { ITEMS_SCHEMA, openDatabase } from '../../src-renderer/db/schema';
 import { storeBatches } from '../../src-renderer/db/storeBatch';
 import { BatchPipeline } from '../../src-renderer/sync/batchPipeline';
 import { assignStories, storyMemoryOf } from '../../src-renderer/db/stories';
@@ -57,11 +57,14 @@ async function seedSources(): Promise<void> {
 }
 
 const bench = {
-  /** Bare bulkPut of the same rows into a table with only the primary key. */
-  async bareInsert(count: number, sentences: string[]): Promise<number> {
-    const rows = makeItems(count, sentences).map(({ sourceId, item }) => ({ ...item, key: `${sourceId}\u0000${item.id}` }));
+  /**
+   * Bare bulkPut of the same rows into a table with only the primary key; with `withItemIndexes`,
+   * into one with the app's item indexes (what those alone cost, with no story or search work).
+   */
+  async bareInsert(count: number, sentences: string[], withItemIndexes = false): Promise<number> {
+    const rows = makeItems(count, sentences).map(({ sourceId, item }) => ({ ...item, sourceId, key: `${sourceId}\u0000${item.id}`, fetchedAt: item.publishedAt, read: 0, starred: 0, clipped: 0, storyId: item.id }));
     const db = new Dexie('bench-bare');
-    db.version(1).stores({ items: 'key' });
+    db.version(1).stores({ items: withItemIndexes ? ITEMS_SCHEMA : 'key' });
     const t0 = performance.now();
     for (let i = 0; i < rows.length; i += 1000) await db.table('items').bulkPut(rows.slice(i, i + 1000));
     const ms = performance.now() - t0;
