@@ -279,6 +279,16 @@ export function rememberPhraseChecks(state: IndexState, id: string, checks: Phra
   phraseChecks.set(key, checks);
 }
 
+/**
+ * Forgets every block, look-up and phrase check, but keeps `db`'s directory: the state of a
+ * search box just entered, which reads the directory ahead (for measurements).
+ */
+export function clearIndexCachesButDirectory(db: PressWatchDb): void {
+  const state = states.get(db);
+  clearIndexCaches();
+  if (state) states.set(db, new IndexState(state.instance, state.version, state.chunks));
+}
+
 /** Forgets every cached directory, block, look-up and phrase check (for cold measurements and tests). */
 export function clearIndexCaches(): void {
   states = new WeakMap();
