@@ -234,15 +234,29 @@ export async function loadIndexState(db: PressWatchDb): Promise<IndexState | nul
 
 let states = new WeakMap<PressWatchDb, IndexState>();
 
+/** A directory being read, by database: the version it is of. */
+const loading = new WeakMap<PressWatchDb, { version: number; state: Promise<IndexState | null> }>();
+
 /** The index as it is now: the cached directory while the index's version has not moved. */
 export async function currentIndexState(db: PressWatchDb): Promise<IndexState | null> {
   const meta = await readIndexMeta(db);
   if (!meta) return null;
   const cached = states.get(db);
   if (cached && cached.version === meta.version) return cached;
-  const state = await loadIndexState(db);
-  if (state) states.set(db, state);
-  return state;
+  // One read at a time per version: a search typed while the directory is being read ahead
+  // (the search box was just entered) waits for that read instead of making a second one.
+  const inFlight = loading.get(db);
+  if (inFlight && inFlight.version === meta.version) return inFlight.state;
+  const state = loadIndexState(db).then((loaded) => {
+    if (loaded) states.set(db, loaded);
+    return loaded;
+  });
+  loading.set(db, { version: meta.version, state });
+  try {
+    return await state;
+  } finally {
+    if (loading.get(db)?.state === state) loading.delete(db);
+  }
 }
 
 /** Drops a directory found stale, so that the next reader loads the current one. */
