@@ -67,6 +67,12 @@ async function serveStatic(dir: string, port: number): Promise<http.Server> {
   return server;
 }
 
+/** The bench page (bench/browser), served on `port`, once its code has loaded. */
+async function openBenchPage(page: Page, port: number): Promise<void> {
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.locator('#status', { hasText: 'ready' }).waitFor();
+}
+
 async function freePort(): Promise<number> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -102,8 +108,7 @@ export async function benchDesk(root: string, report: (figure: Figure) => void, 
     let page = context.pages()[0] ?? (await context.newPage());
     // 1. Storage and search, on the app's origin, with the renderer's own code.
     const staticServer = await serveStatic(path.join(root, 'out', 'bench'), port);
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.locator('#status', { hasText: 'ready' }).waitFor();
+    await openBenchPage(page, port);
     const bareMs = await call(page, 'bareInsert', ITEMS, sentences);
     const indexedMs = await call(page, 'bareInsert', ITEMS, sentences, true);
     const { storeMs, indexMs } = await call(page, 'appInsert', ITEMS, sentences);
@@ -119,8 +124,7 @@ export async function benchDesk(root: string, report: (figure: Figure) => void, 
     await context.close();
     context = await launch();
     page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.locator('#status', { hasText: 'ready' }).waitFor();
+    await openBenchPage(page, port);
     await call(page, 'searchLatencies', ['Астана', 'Казахстан', 'Astana OR Kazakhstan', '"Президент Казахстана"'], 4);
     const latencies = await call(page, 'searchLatencies', BENCH_QUERIES, 4);
     const warm = latencies.flatMap((q) => q.warmMs);
@@ -279,8 +283,7 @@ async function benchStoryGrouping(root: string, sentences: string[], report: (fi
   const staticServer = await serveStatic(path.join(root, 'out', 'bench'), await freePort());
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`http://127.0.0.1:${(staticServer.address() as AddressInfo).port}/`);
-    await page.locator('#status', { hasText: 'ready' }).waitFor();
+    await openBenchPage(page, (staticServer.address() as AddressInfo).port);
     const grouping = await call(page, 'groupStored', ITEMS, sentences);
     report({ name: 'stories_group_stored_per_item', value: +(grouping.ms / ITEMS).toFixed(3), unit: 'ms', items: ITEMS, ms: Math.round(grouping.ms), stories: grouping.stories, storiesOfTwoOrMore: grouping.retold, goal: '<= 1 ms amortised', path: 'assignStories as storeBatch runs it: fingerprint, band index in memory, decision, prints and story rows written' });
     report({ name: 'stories_memory_rebuild', value: Math.round(grouping.memoryLoadMs), unit: 'ms', items: ITEMS, note: 'once per start, before the first batch is grouped: the newest 20,000 prints read back' });

@@ -49,6 +49,23 @@ function makeItems(count: number, sentences: string[], first = 0): Array<{ sourc
   return rows;
 }
 
+const BENCH_FEED = { title: 'bench', url: 'https://example.kz/', siteUrl: null, format: 'rss' as const, language: 'ru' };
+
+/** The rows as the poller would send them: one batch per source per 1,000 items. */
+function batchesOf(rows: Array<{ sourceId: string; item: FeedItem }>, idPrefix: string): ItemBatch[] {
+  const batches: ItemBatch[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const bySource = new Map<string, FeedItem[]>();
+    for (const { sourceId, item } of rows.slice(i, i + 1000)) {
+      const items = bySource.get(sourceId);
+      if (items) items.push(item);
+      else bySource.set(sourceId, [item]);
+    }
+    for (const [sourceId, items] of bySource) batches.push({ batchId: `${idPrefix}${i}-${sourceId}`, sourceId, fetchedAt: new Date().toISOString(), feed: BENCH_FEED, items });
+  }
+  return batches;
+}
+
 async function seedSources(): Promise<void> {
   const db = openDatabase();
   await db.sources.bulkPut(outlets.map(([id, name, language]) => ({ id, name, url: `https://example.kz/${id}/rss`, kind: 'feed' as const, language, group: 'Bench', intervalMinutes: 60, enabled: false, browserUserAgent: false, addedAt: '' })));
@@ -80,14 +97,7 @@ const bench = {
   async appInsert(count: number, sentences: string[]): Promise<{ storeMs: number; indexMs: number }> {
     await seedSources();
     const db = openDatabase();
-    const rows = makeItems(count, sentences);
-    const feed = { title: 'bench', url: 'https://example.kz/', siteUrl: null, format: 'rss' as const, language: 'ru' };
-    const batches: ItemBatch[] = [];
-    for (let i = 0; i < rows.length; i += 1000) {
-      const bySource = new Map<string, FeedItem[]>();
-      for (const row of rows.slice(i, i + 1000)) bySource.set(row.sourceId, [...(bySource.get(row.sourceId) ?? []), row.item]);
-      for (const [sourceId, items] of bySource) batches.push({ batchId: `b${i}-${sourceId}`, sourceId, fetchedAt: new Date().toISOString(), feed, items });
-    }
+    const batches = batchesOf(makeItems(count, sentences), 'b');
     const pipeline = new BatchPipeline((group, prepared, whileWriting) => storeBatches(db, group, [], { prepared, whileWriting }));
     const t0 = performance.now();
     await Promise.all(batches.map((batch) => pipeline.add(batch)));
@@ -105,14 +115,10 @@ const bench = {
    */
   async groupStored(count: number, sentences: string[]): Promise<{ ms: number; memoryLoadMs: number; stories: number; retold: number }> {
     const db = openDatabase('bench-stories');
-    const rows = makeItems(count, sentences);
+    const groups = batchesOf(makeItems(count, sentences), 'b').map(({ sourceId, items }) => items.map((item) => ({ ...item, key: `${sourceId}\u0000${item.id}`, sourceId })));
     const t0 = performance.now();
-    for (let i = 0; i < rows.length; i += 1000) {
-      const bySource = new Map<string, Array<FeedItem & { key: string; sourceId: string }>>();
-      for (const { sourceId, item } of rows.slice(i, i + 1000)) bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), { ...item, key: `${sourceId}\u0000${item.id}`, sourceId }]);
-      for (const items of bySource.values()) {
-        await db.transaction('rw', [db.stories, db.storyPrints], async () => assignStories(db, await storyMemoryOf(db), items, '2026-02-27T00:00:00Z'));
-      }
+    for (const items of groups) {
+      await db.transaction('rw', [db.stories, db.storyPrints], async () => assignStories(db, await storyMemoryOf(db), items, '2026-02-27T00:00:00Z'));
     }
     const ms = performance.now() - t0;
     const [stories, retold] = await Promise.all([db.stories.count(), db.stories.where('size').above(1).count()]);
@@ -168,14 +174,11 @@ const bench = {
     const db = openDatabase();
     await db.open();
     const engine = new SearchEngine(db);
-    const feed = { title: 'bench', url: 'https://example.kz/', siteUrl: null, format: 'rss' as const, language: 'ru' };
     clearIndexCaches();
     let t0 = performance.now();
     await engine.search(query);
     const coldMs = performance.now() - t0;
-    const bySource = new Map<string, FeedItem[]>();
-    for (const { sourceId, item } of makeItems(arriving, sentences, stored)) bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), item]);
-    await storeBatches(db, [...bySource].map(([sourceId, items]) => ({ batchId: `poll-${sourceId}`, sourceId, fetchedAt: new Date().toISOString(), feed, items })));
+    await storeBatches(db, batchesOf(makeItems(arriving, sentences, stored), 'poll-'));
     await indexPending(db);
     t0 = performance.now();
     const outcome = await engine.search(query);

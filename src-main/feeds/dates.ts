@@ -2,6 +2,7 @@
 // wrong day names, ISO 8601, and Russian/Kazakh/Serbian/English words ("сегодня, 13:51",
 // "26 ақпан 2026", "13:51, 15 августа 2025 года"). A time without a zone is read in the source's
 // own zone: Kazakhstan has been UTC+5 everywhere since 1 March 2024, hence the default.
+import { collapseWhitespace } from './sanitize';
 
 export const KAZAKHSTAN_OFFSET_MINUTES = 5 * 60;
 
@@ -73,14 +74,6 @@ function build(year: number, month: number, day: number, hour: number, minute: n
   return date;
 }
 
-/** Whitespace other than single inner spaces. */
-const UNTIDY = /[^\S ]| {2}|^ | $/;
-
-/** Runs of whitespace as one space, trimmed; a date already written so is not copied. */
-function collapseSpaces(text: string): string {
-  return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
-}
-
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?$/i;
 const RFC822 = /^(?:[A-Za-z]{2,}\.?,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,})\.?[\s-]+(\d{2,4})(?:[\sT,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([A-Za-z]{1,5}|[+-]\d{2}:?\d{2})?$/;
 
@@ -89,7 +82,7 @@ const RFC822 = /^(?:[A-Za-z]{2,}\.?,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,})\.?[\s-]+
  * Returns null when nothing sensible can be read; callers decide what a missing date means.
  */
 export function parseDate(input: string | null | undefined, context: DateContext = {}): Date | null {
-  const text = collapseSpaces(input ?? '');
+  const text = collapseWhitespace(input ?? '');
   if (!text) return null;
   const defaultOffset = context.defaultOffsetMinutes ?? KAZAKHSTAN_OFFSET_MINUTES;
 
@@ -120,7 +113,7 @@ const YESTERDAY = /(^|[^\p{L}])(вчера|кеше|yesterday|juče|jučer|ју�
  * a bare "вчера" in a feed's pubDate says too little to invent an hour from.
  */
 export function parseHumanDate(input: string, context: DateContext = {}): Date | null {
-  const text = input.replace(/\s+/g, ' ').trim().toLowerCase();
+  const text = collapseWhitespace(input).toLowerCase();
   if (!text) return null;
   const offset = context.defaultOffsetMinutes ?? KAZAKHSTAN_OFFSET_MINUTES;
   const timeMatch = text.match(/(?:^|[^\d])(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?![\d.])/);

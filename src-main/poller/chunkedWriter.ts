@@ -23,16 +23,18 @@ export class ChunkedWriter {
    */
   write(text: string): Promise<void> | undefined {
     // UTF-8 needs at most 3 bytes per UTF-16 unit: only text that might not fit is measured.
-    if (this.used + text.length * 3 <= this.buffer.length || this.used + Buffer.byteLength(text, 'utf8') <= this.buffer.length) {
+    const bytes = this.used + text.length * 3 <= this.buffer.length ? 0 : Buffer.byteLength(text, 'utf8');
+    if (this.used + bytes <= this.buffer.length) {
       this.used += this.buffer.write(text, this.used, 'utf8');
       return undefined;
     }
-    return this.writeAfterFlush(text);
+    return this.writeAfterFlush(text, bytes);
   }
 
-  private async writeAfterFlush(text: string): Promise<void> {
+  /** `bytes`: the text's UTF-8 length, measured by write. */
+  private async writeAfterFlush(text: string, bytes: number): Promise<void> {
     await this.flush();
-    if (this.used + text.length * 3 <= this.buffer.length || Buffer.byteLength(text, 'utf8') <= this.buffer.length) this.used += this.buffer.write(text, this.used, 'utf8');
+    if (this.used + bytes <= this.buffer.length) this.used += this.buffer.write(text, this.used, 'utf8');
     else await writeAll(this.handle, Buffer.from(text, 'utf8'));
   }
 

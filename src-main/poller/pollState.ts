@@ -145,7 +145,8 @@ export class PollStateFile {
         json = JSON.stringify({ ...state, sent: Object.fromEntries(state.sent) });
         this.json.set(id, json);
       }
-      parts.push(JSON.stringify(id) + ':', json);
+      // The comma goes with the key, a short piece: joined to the value, that would be copied once more.
+      parts.push((parts.length > 0 ? ',' : '') + JSON.stringify(id) + ':', json);
     }
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
@@ -153,12 +154,9 @@ export class PollStateFile {
       const handle = await open(this.file + '.tmp', 'w');
       try {
         const writer = new ChunkedWriter(handle, (this.buffer ??= Buffer.allocUnsafe(CHUNK_BYTES)));
-        // Key and value as separate pieces: joined, each value would be copied once more.
         await writer.write('{');
         for (let i = 0; i < parts.length; i += 2) {
           // Only a write that has to wait for the disk is awaited (see ChunkedWriter.write).
-          const comma = i > 0 ? writer.write(',') : undefined;
-          if (comma) await comma;
           const key = writer.write(parts[i]!);
           if (key) await key;
           const value = writer.write(parts[i + 1]!);

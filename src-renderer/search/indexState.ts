@@ -132,9 +132,7 @@ export class IndexState {
    * (NO_POSITION: more than once, or not known).
    */
   async pairPositions(db: PressWatchDb, terms: readonly string[]): Promise<Map<number, number>> {
-    const id = [...terms].sort().join('\u0000');
-    let hit = this.positionLookups.get(id);
-    if (!hit) {
+    return cachedIn(this.positionLookups, POSITION_CACHE_SIZE, [...terms].sort().join('\u0000'), async () => {
       const out = new Map<number, number>();
       const blocks = await this.blocks(db, (chunk) => terms.map((term) => blockFor(chunk.blockFirst, term)));
       for (const { chunk, block } of blocks) {
@@ -152,10 +150,8 @@ export class IndexState {
           }
         }
       }
-      if (this.positionLookups.size >= POSITION_CACHE_SIZE) this.positionLookups.delete(this.positionLookups.keys().next().value!);
-      this.positionLookups.set(id, (hit = out));
-    }
-    return hit;
+      return out;
+    });
   }
 
   private addDocs(out: Bitset, chunk: ChunkInfo, block: BlockRow, i: number): void {
@@ -176,14 +172,8 @@ export class IndexState {
     return this.cached('#' + id, compute);
   }
 
-  private async cached(id: string, compute: () => Promise<Bitset>): Promise<Bitset> {
-    let hit = this.lookups.get(id);
-    if (!hit) {
-      hit = await compute();
-      if (this.lookups.size >= TERM_CACHE_SIZE) this.lookups.delete(this.lookups.keys().next().value!);
-      this.lookups.set(id, hit);
-    }
-    return hit;
+  private cached(id: string, compute: () => Promise<Bitset>): Promise<Bitset> {
+    return cachedIn(this.lookups, TERM_CACHE_SIZE, id, compute);
   }
 
   /** The blocks `pick` names in each chunk (negative indexes ignored), read once each. */
@@ -214,6 +204,17 @@ export class IndexState {
     }
     return out;
   }
+}
+
+/** `map`'s value for `id`, computed the first time; the oldest entry goes when `size` are held. */
+async function cachedIn<T>(map: Map<string, T>, size: number, id: string, compute: () => Promise<T>): Promise<T> {
+  let hit = map.get(id);
+  if (hit === undefined) {
+    hit = await compute();
+    if (map.size >= size) map.delete(map.keys().next().value!);
+    map.set(id, hit);
+  }
+  return hit;
 }
 
 /** Reads the chunk directory from the database (null: the index is not in this layout yet). */

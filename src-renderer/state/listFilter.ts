@@ -33,8 +33,7 @@ export type ListResult = { keys: string[]; error: null } | { keys: string[]; err
  */
 let timeOrder: { db: PressWatchDb; revision: number; keys: Promise<string[]> } | null = null;
 
-function keysOldestFirst(db: PressWatchDb, revision: number | undefined): Promise<string[]> {
-  if (revision === undefined) return db.items.orderBy('publishedAt').primaryKeys() as Promise<string[]>;
+function keysOldestFirst(db: PressWatchDb, revision: number): Promise<string[]> {
   if (timeOrder?.db !== db || timeOrder.revision !== revision) {
     const keys = db.items.orderBy('publishedAt').primaryKeys() as Promise<string[]>;
     timeOrder = { db, revision, keys };
@@ -46,7 +45,7 @@ function keysOldestFirst(db: PressWatchDb, revision: number | undefined): Promis
 }
 
 /** `revision`: the caller's count of item changes; the time order is read again only when it moves. */
-export async function listKeys(db: PressWatchDb, filter: ListFilter, revision?: number): Promise<ListResult> {
+export async function listKeys(db: PressWatchDb, filter: ListFilter, revision: number): Promise<ListResult> {
   const narrowing: Array<Promise<Set<string>>> = [];
   const keysOf = async (promise: Promise<unknown[]>) => new Set((await promise) as string[]);
   if (filter.view === 'unread') narrowing.push(keysOf(db.items.where('read').equals(0).primaryKeys()));

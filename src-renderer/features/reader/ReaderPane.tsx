@@ -25,7 +25,7 @@ interface ReaderPaneProps {
   onClip: (keys: string[]) => void;
   /** Opens another item (from the story panel). */
   onOpen: (key: string) => void;
-  /** An item was opened in the reader (the app marks it read then). */
+  /** An unread item opened in the reader is on screen, or was left before it was (the app marks it read then). */
   onShown?: (key: string) => void;
 }
 
