@@ -86,9 +86,14 @@ export interface Posting {
   keys: string[];
 }
 
-/** An item stored but not yet in the search index (the indexer takes them in large chunks). */
+/**
+ * Items stored but not yet in the search index (the indexer takes them in large chunks): one row
+ * per write, holding the keys it stored (search/pendingQueue.ts). Rows written before that held
+ * one item's key as their own key and no `keys`.
+ */
 export interface PendingIndex {
   key: string;
+  keys?: string[];
 }
 
 /** One tag applied to one item (version 5): the only record of which items carry which tag. */

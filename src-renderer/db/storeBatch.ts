@@ -2,13 +2,14 @@
 // twice (a replay after a crash) changes nothing, and a re-sent item keeps what the user did
 // with it while its text is updated; an edited title or text keeps the earlier version.
 // New items get the tags of the topics they match, join their story (a replay joins nothing:
-// its items are already stored), and wait in pendingIndex for the indexer.
+// its items are already stored), and wait in the indexer's queue (search/pendingQueue.ts).
 // The fingerprints, the costly part of grouping, are computed before the transaction
 // (prepareBatch), so it holds its tables no longer than the writes take; a queue of batches
 // (sync/batchPipeline.ts) computes the next batch's while this one's writes go to disk.
 import type { ItemBatch } from '../../src-shared/model';
 import type { Fingerprint } from '../../src-shared/similarity';
 import { matchingTopics, type CompiledTopic } from '../topics/compileTopics';
+import { queueForIndex } from '../search/pendingQueue';
 import { addTag } from './itemTags';
 import { itemKey, type PressWatchDb, type StoredItem } from './schema';
 import { fingerprintOf, forgetStoryMemory, groupIntoStories, storyMemoryOf, writeStories } from './stories';
@@ -100,7 +101,7 @@ function storeInTransaction(
     if (rows.size > 0) {
       writes.push(db.items.bulkPut([...rows.values()]));
       // Indexed later, in large chunks (search/indexer.ts); search reads pending items directly.
-      writes.push(db.pendingIndex.bulkPut([...rows.keys()].map((key) => ({ key }))));
+      writes.push(queueForIndex(db, [...rows.keys()]));
     }
     for (const [tagId, tagged] of topicTags) writes.push(addTag(db, tagged, tagId));
     whileWriting?.();

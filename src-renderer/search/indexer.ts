@@ -8,6 +8,7 @@ import { BLOCK_ROW, CHUNK_MAX, CHUNK_ROW, DEAD_ROW, INDEX_META_KEY, LAYOUT, enco
 import { IndexState, loadIndexState, publishIndexState, type ChunkInfo } from './indexState';
 import { isPairTerm } from './itemTerms';
 import { ChunkBuilder, type TermPostings } from './chunkBuilder';
+import { claimPending, hasPending, queueForIndex } from './pendingQueue';
 
 /** Items read and analysed per transaction: long enough to amortise it, short enough for the UI. */
 export const INDEX_BATCH = 4096;
@@ -29,7 +30,7 @@ export async function indexPending(db: PressWatchDb, batch = INDEX_BATCH, chunkS
   for (;;) {
     // Nothing waiting: no writing transaction at all. One would hold the items while it loads the
     // index's directory, and the app runs this as it opens, when the first rows are being read.
-    if ((await db.pendingIndex.limit(1).primaryKeys()).length === 0 && (await readIndexMeta(db))) return total;
+    if (!(await hasPending(db)) && (await readIndexMeta(db))) return total;
     const step = await db.transaction('rw', [db.items, db.postings, db.pendingIndex, db.meta], async () => {
       const meta = (await readIndexMeta(db)) ?? (await startLayout(db));
       if (!state || state.version !== meta.version) {
@@ -40,7 +41,7 @@ export async function indexPending(db: PressWatchDb, batch = INDEX_BATCH, chunkS
       const current: IndexState = state;
       const last = current.chunks[current.chunks.length - 1];
       const room = last ? Math.max(0, chunkSize - last.keys.length) : 0;
-      const keys = (await db.pendingIndex.limit(room > 0 ? Math.min(room, batch) : batch).primaryKeys()) as string[];
+      const keys = await claimPending(db, room > 0 ? Math.min(room, batch) : batch);
       if (keys.length === 0) return null;
       const items = (await db.items.bulkGet(keys)).filter((item): item is StoredItem => item !== undefined);
 
@@ -74,9 +75,6 @@ export async function indexPending(db: PressWatchDb, batch = INDEX_BATCH, chunkS
         chunkId = await table.add(chunkRow);
       }
       if (dead.size > 0) await table.bulkAdd([...dead].map(([chunk, locals]) => ({ term: DEAD_ROW, chunk, locals })));
-      // The claimed keys are the first ones in key order, so they are exactly this key range:
-      // one range deletion instead of a request per key.
-      await db.pendingIndex.where(':id').between(keys[0]!, keys[keys.length - 1]!, true, true).delete();
       const version = meta.version + 1;
       await db.meta.put({ key: INDEX_META_KEY, value: { ...meta, version } satisfies IndexMeta });
 
@@ -128,7 +126,7 @@ async function startLayout(db: PressWatchDb): Promise<IndexMeta> {
   if ((await db.postings.count()) > 0) {
     await db.postings.clear();
     const keys = (await db.items.toCollection().primaryKeys()) as string[];
-    await db.pendingIndex.bulkPut(keys.map((key) => ({ key })));
+    await queueForIndex(db, keys);
   }
   const meta: IndexMeta = { layout: LAYOUT, version: 0, instance: Date.now().toString(36) + Math.random().toString(36).slice(2) };
   await db.meta.put({ key: INDEX_META_KEY, value: meta });

@@ -12,6 +12,7 @@ import { currentIndexState, forgetIndexState, phraseChecksOf, rememberPhraseChec
 import { NO_POSITION } from './indexLayout';
 import { languageTerm, pairTerm, sourceTerm } from './itemTerms';
 import { containsPhrase } from './phraseRun';
+import { pendingKeys } from './pendingQueue';
 
 export type SearchOutcome = { ok: true; keys: Set<string> } | { ok: false; error: QueryError };
 
@@ -52,11 +53,7 @@ export class SearchEngine {
   }
 
   private async runOnce(query: Query): Promise<{ keys: Set<string>; state: IndexState | null }> {
-    const [pendingKeys, state] = await Promise.all([
-      this.db.pendingIndex.toCollection().primaryKeys() as Promise<string[]>,
-      currentIndexState(this.db),
-    ]);
-    const pending = new Set(pendingKeys);
+    const [pending, state] = await Promise.all([pendingKeys(this.db), currentIndexState(this.db)]);
     let indexed: Set<string>;
     if (!state) {
       // The index is not built in its current layout yet (the indexer is on it): read everything.

@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type PressWatchDb } from '../db/schema';
+import { claimPending, hasPending, pendingKeys, queueForIndex } from './pendingQueue';
+
+describe('the indexer queue', () => {
+  let db: PressWatchDb;
+  beforeEach(() => {
+    db = openDatabase(`queue-${Math.random()}`);
+  });
+  afterEach(async () => {
+    db.close();
+    await db.delete();
+  });
+
+  const claim = (max: number) => db.transaction('rw', db.pendingIndex, () => claimPending(db, max));
+
+  it('keeps one row per write and gives the keys back oldest write first, each once', async () => {
+    await queueForIndex(db, ['a', 'b', 'c']);
+    await queueForIndex(db, ['d', 'b']);
+    await queueForIndex(db, []);
+    expect(await db.pendingIndex.count()).toBe(2);
+    expect([...(await pendingKeys(db))].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(await claim(10)).toEqual(['a', 'b', 'c', 'd']);
+    expect(await hasPending(db)).toBe(false);
+  });
+
+  it('takes a row in part and leaves the rest queued', async () => {
+    await queueForIndex(db, ['a', 'b', 'c']);
+    await queueForIndex(db, ['d', 'e']);
+    expect(await claim(2)).toEqual(['a', 'b']);
+    expect([...(await pendingKeys(db))].sort()).toEqual(['c', 'd', 'e']);
+    expect(await claim(2)).toEqual(['c', 'd']);
+    expect(await claim(2)).toEqual(['e']);
+    expect(await claim(2)).toEqual([]);
+  });
+
+  it('reads rows written before groups (one item key each) as groups of one', async () => {
+    await db.pendingIndex.bulkPut([{ key: 'zakon\u00001' }, { key: 'zakon\u00002' }]);
+    await queueForIndex(db, ['zakon\u00003']);
+    expect([...(await pendingKeys(db))].sort()).toEqual(['zakon\u00001', 'zakon\u00002', 'zakon\u00003']);
+    expect((await claim(10)).sort()).toEqual(['zakon\u00001', 'zakon\u00002', 'zakon\u00003']);
+    expect(await db.pendingIndex.count()).toBe(0);
+  });
+
+  it('leaves the queue as it was when the claiming transaction fails', async () => {
+    await queueForIndex(db, ['a', 'b', 'c']);
+    await expect(
+      db.transaction('rw', db.pendingIndex, async () => {
+        await claimPending(db, 2);
+        throw new Error('indexing failed');
+      }),
+    ).rejects.toThrow('indexing failed');
+    expect([...(await pendingKeys(db))].sort()).toEqual(['a', 'b', 'c']);
+  });
+});
