@@ -118,14 +118,14 @@ const bench = {
     const groups = batchesOf(makeItems(count, sentences), 'b').map(({ sourceId, items }) => items.map((item) => ({ ...item, key: `${sourceId}\u0000${item.id}`, sourceId })));
     const t0 = performance.now();
     for (const items of groups) {
-      await db.transaction('rw', [db.stories, db.storyPrints], async () => assignStories(db, await storyMemoryOf(db), items, '2026-02-27T00:00:00Z'));
+      await db.transaction('rw', [db.stories, db.printGroups], async () => assignStories(db, await storyMemoryOf(db), items, '2026-02-27T00:00:00Z'));
     }
     const ms = performance.now() - t0;
     const [stories, retold] = await Promise.all([db.stories.count(), db.stories.where('size').above(1).count()]);
     db.close();
     const reopened = openDatabase('bench-stories');
     const t1 = performance.now();
-    await reopened.transaction('r', [reopened.stories, reopened.storyPrints], () => storyMemoryOf(reopened));
+    await reopened.transaction('r', [reopened.stories, reopened.printGroups], () => storyMemoryOf(reopened));
     const memoryLoadMs = performance.now() - t1;
     reopened.close();
     await Dexie.delete('bench-stories');

@@ -37,7 +37,7 @@ export async function cleanUpOldItems(db: PressWatchDb, now: Date = new Date()):
  * Stories lose the removed members in the same transaction, so no story points at a missing item.
  */
 function removeOld(db: PressWatchDb, keys: string[], cutoff: string, now: Date): Promise<number> {
-  return db.transaction('rw', [db.items, db.stories, db.storyPrints, db.itemTags], async () => {
+  return db.transaction('rw', [db.items, db.stories, db.printGroups, db.itemTags], async () => {
     const [items, tags] = await Promise.all([db.items.bulkGet(keys), tagsOf(db, keys)]);
     const removed = items
       .filter((item) => item !== undefined && item.fetchedAt < cutoff && !item.starred && !item.clipped && !tags.has(item.key))

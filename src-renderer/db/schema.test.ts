@@ -19,7 +19,7 @@ describe('schema history', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const items = await db.items.orderBy('publishedAt').toArray();
     expect(items.map((i) => [i.title, i.read, i.starred, i.clipped, 'tagIds' in i])).toEqual([
       ['Астанада кітапхана ашылды', 0, 0, 0, false],
@@ -50,7 +50,7 @@ describe('schema history', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     // Nothing lost: every item with its user state, the tag and the clipping.
     const items = await db.items.orderBy('publishedAt').toArray();
     expect(items.map((i) => [i.key, i.title, i.read, i.starred])).toEqual([rows[2]!, rows[0]!, rows[1]!].map((r) => [r.key, r.title, r.read, r.starred]));
@@ -64,7 +64,8 @@ describe('schema history', () => {
     expect(library!.storyId).not.toBe(report!.storyId);
     const story = await db.stories.get(report!.storyId!);
     expect(story).toMatchObject({ firstItemKey: 'zakon\u0000a', firstPublishedAt: '2026-02-26T12:45:00Z', latestPublishedAt: '2026-02-26T13:30:00Z', size: 2, sourceIds: ['zakon', 'tengri'] });
-    expect(await db.storyPrints.count()).toBe(3);
+    expect((await db.printGroups.toArray()).flatMap((group) => group.keys).sort()).toEqual(items.map((i) => i.key).sort());
+    expect(await db.storyPrints.count()).toBe(0);
     db.close();
     await db.delete();
   });
@@ -85,7 +86,7 @@ describe('schema history', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((t) => t.name)).not.toContain('storyBands');
     expect(await db.stories.get(report.key)).toEqual({ id: report.key, firstItemKey: report.key, firstPublishedAt: report.publishedAt, latestPublishedAt: report.publishedAt, size: 1, sourceIds: ['zakon'], updatedAt: report.fetchedAt });
     expect(await db.items.get(report.key)).toMatchObject({ title, storyId: report.key });
@@ -121,7 +122,7 @@ describe('schema history', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const items = await db.items.orderBy('publishedAt').toArray();
     expect(items.map((i) => [i.key, i.title, i.starred, i.clipped, i.storyId, 'tagIds' in i])).toEqual([
       ['zakon\u0000b', 'Погода', 0, 0, 'zakon\u0000b', false],
@@ -138,6 +139,40 @@ describe('schema history', () => {
     expect(await db.clippings.get('clip-1')).toMatchObject({ note: 'в сводку', tagIds: ['tag-visit'], item: { title: 'Вучич в Астане' } });
     // The items lost their tag index: a tag's items are found through itemTags only.
     expect(db.items.schema.indexes.map((i) => i.name)).not.toContain('tagIds');
+    db.close();
+    await db.delete();
+  });
+
+  it('opens a database written by version 5: its prints move into groups and still find stories', async () => {
+    const name = 'upgrade-from-v5';
+    const v5 = await openAsShippedVersion(name, 5);
+    const base = { summary: '', contentHtml: '', guid: null, url: null, author: null, categories: [], imageUrl: null, enclosures: [], fetchedAt: '2026-02-26T13:00:00Z', read: 0, starred: 0, clipped: 0, language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz' };
+    const title = 'Токаев и Вучич провели брифинг для СМИ после переговоров';
+    const report = { ...base, key: 'zakon\u0000a', id: 'a', title, text: BRIEFING_RU, publishedAt: '2026-02-26T12:45:00Z', storyId: 'zakon\u0000a' };
+    const weather = { ...base, key: 'zakon\u0000w', id: 'w', title: 'Погода в Астане', text: 'Ожидается снег и ветер до пятнадцати метров в секунду.', publishedAt: '2026-02-26T08:00:00Z', storyId: 'zakon\u0000w' };
+    await v5.table('items').bulkPut([report, weather]);
+    await v5.table('stories').bulkPut([report, weather].map((item) => ({ id: item.key, firstItemKey: item.key, firstPublishedAt: item.publishedAt, latestPublishedAt: item.publishedAt, size: 1, sourceIds: ['zakon'], updatedAt: item.fetchedAt })));
+    // Version 5 kept a row per print, band keys included.
+    await v5.table('storyPrints').bulkPut([report, weather].map((item) => ({ key: item.key, storyId: item.key, publishedAt: item.publishedAt, fp: fingerprint({ title: item.title, text: item.text, language: 'ru' }) })));
+    v5.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(db.items.schema.indexes.map((i) => i.name)).not.toContain('sourceId');
+    expect(db.items.schema.indexes.map((i) => i.name)).not.toContain('language');
+    expect(await db.storyPrints.count()).toBe(0);
+    const groups = await db.printGroups.toArray();
+    expect(groups.flatMap((group) => group.keys).sort()).toEqual([report.key, weather.key]);
+    expect(groups.flatMap((group) => group.prints).find((print) => print.key === report.key)).toMatchObject({ storyId: report.key, publishedAt: report.publishedAt });
+    // A reprint arriving now joins the report's story, found through the moved print.
+    await storeBatch(db, {
+      batchId: 'b1', sourceId: 'kazinform', fetchedAt: '2026-02-26T14:00:00Z',
+      feed: { title: 'Kazinform', url: 'https://www.inform.kz/rss', siteUrl: null, format: 'rss', language: 'ru' },
+      items: [{ id: 'k', guid: 'k', url: null, title, summary: '', contentHtml: '', text: BRIEFING_RU, author: null, publishedAt: '2026-02-26T13:05:00Z', categories: [], imageUrl: null, enclosures: [], language: 'ru' }],
+    });
+    expect((await db.items.get('kazinform\u0000k'))?.storyId).toBe(report.key);
+    expect(await db.stories.get(report.key)).toMatchObject({ size: 2, sourceIds: ['zakon', 'kazinform'] });
     db.close();
     await db.delete();
   });

@@ -3,6 +3,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { FeedItem, SourceSpec } from '../../src-shared/model';
 import { indexTerms, indexTermsWithForms } from '../../src-shared/text';
+import { movePrintRowsIntoGroups, printRowSink, type PrintGroupTable } from './printGroups';
 import { StoryMemory } from './storyMemory';
 import { assignStories, forgetStoryMemory, storyMemoryOf, type Story, type StoryPrint, type StoryTables } from './stories';
 
@@ -118,7 +119,9 @@ export type PressWatchDb = Dexie & {
   pendingIndex: EntityTable<PendingIndex, 'key'>;
   meta: EntityTable<MetaRecord, 'key'>;
   stories: EntityTable<Story, 'id'>;
+  /** Prints a row each, as versions 3 to 5 kept them: empty once moved into printGroups. */
   storyPrints: EntityTable<StoryPrint, 'key'>;
+  printGroups: PrintGroupTable;
   itemTags: Table<ItemTag, [string, string]>;
 };
 
@@ -177,8 +180,20 @@ export function defineVersion4(db: Dexie): void {
     .upgrade(dropStoryMemberLists);
 }
 
+/** Version 5, as shipped: kept apart so that tests can write a database the way it wrote one. */
+export function defineVersion5(db: Dexie): void {
+  // Version 5: applied tags move out of the items into rows of their own. Tagging 70,000 items
+  // then writes 70,000 tiny rows instead of rewriting 70,000 large items with eleven indexes.
+  db.version(5)
+    .stores({
+      items: 'key, sourceId, publishedAt, [sourceId+publishedAt], fetchedAt, read, starred, clipped, language, storyId',
+      itemTags: '[tagId+itemKey], itemKey',
+    })
+    .upgrade(moveItemTagsToTable);
+}
+
 /** Every shipped version's definition, oldest first. */
-const SHIPPED_VERSIONS = [defineVersion1, defineVersion2, defineVersion3, defineVersion4];
+const SHIPPED_VERSIONS = [defineVersion1, defineVersion2, defineVersion3, defineVersion4, defineVersion5];
 
 /** A database opened the way version `version` of the app opened it (for upgrade tests). */
 export async function openAsShippedVersion(name: string, version: number): Promise<Dexie> {
@@ -189,19 +204,27 @@ export async function openAsShippedVersion(name: string, version: number): Promi
 }
 
 /** The items table's indexes as the current version declares them (the bench stores rows into them alone). */
-export const ITEMS_SCHEMA = 'key, sourceId, publishedAt, [sourceId+publishedAt], fetchedAt, read, starred, clipped, language, storyId';
+export const ITEMS_SCHEMA = 'key, publishedAt, [sourceId+publishedAt], fetchedAt, read, starred, clipped, storyId';
+
+/** A source's items, through the [sourceId+publishedAt] index (there is no sourceId index of its own). */
+export function itemsOfSource(db: PressWatchDb, sourceId: string) {
+  return db.items.where('[sourceId+publishedAt]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]);
+}
 
 export function openDatabase(name: string = DB_NAME): PressWatchDb {
   const db = new Dexie(name) as PressWatchDb;
   for (const define of SHIPPED_VERSIONS) define(db);
-  // Version 5: applied tags move out of the items into rows of their own. Tagging 70,000 items
-  // then writes 70,000 tiny rows instead of rewriting 70,000 large items with eleven indexes.
-  db.version(5)
+  // Version 6: story prints are kept a row per write instead of a row per item (printGroups.ts).
+  // The old table stays, by publication time only, for the upgrade and for restored older backups.
+  // Items lose two indexes: language (read by nothing) and sourceId ([sourceId+publishedAt]
+  // answers it). Each index entry is paid on every item stored.
+  db.version(6)
     .stores({
       items: ITEMS_SCHEMA,
-      itemTags: '[tagId+itemKey], itemKey',
+      storyPrints: 'key, publishedAt',
+      printGroups: '++id, newest, *keys',
     })
-    .upgrade(moveItemTagsToTable);
+    .upgrade((tx) => movePrintRowsIntoGroups(tx.table('storyPrints'), tx.table('printGroups')));
   return db;
 }
 
@@ -244,7 +267,7 @@ async function groupItems(items: Pick<EntityTable<StoredItem, 'key'>, 'bulkGet' 
 /** Groups every item stored before version 3, inside the upgrade (no print is stored yet). */
 async function groupStoredItems(tx: Transaction): Promise<void> {
   const items = tx.table('items') as EntityTable<StoredItem, 'key'>;
-  const tables = { stories: tx.table('stories') as EntityTable<Story, 'id'>, storyPrints: tx.table('storyPrints') as EntityTable<StoryPrint, 'key'> };
+  const tables = { stories: tx.table('stories') as EntityTable<Story, 'id'>, printGroups: printRowSink(tx.table('storyPrints')) };
   await groupItems(items, tables, new StoryMemory(), (await items.orderBy('publishedAt').primaryKeys()) as string[]);
 }
 
@@ -273,7 +296,7 @@ export async function groupItemsWithoutStory(db: PressWatchDb): Promise<number> 
     // An async callback: Dexie keeps the transaction across native awaits only inside one.
     try {
       const memory = await storyMemoryOf(db);
-      await db.transaction('rw', [db.items, db.stories, db.storyPrints], async () => {
+      await db.transaction('rw', [db.items, db.stories, db.printGroups], async () => {
         await groupItems(db.items, db, memory, chunk);
       });
     } catch (error) {

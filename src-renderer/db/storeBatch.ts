@@ -72,7 +72,7 @@ function storeInTransaction(
   prepared: readonly PreparedBatch[],
   whileWriting?: () => void,
 ): Promise<StoreResult[]> {
-  return db.transaction('rw', [db.items, db.sources, db.pendingIndex, db.stories, db.storyPrints, db.itemTags], async () => {
+  return db.transaction('rw', [db.items, db.sources, db.pendingIndex, db.stories, db.printGroups, db.itemTags], async () => {
     const keysOf = batches.map((batch) => batch.items.map((item) => itemKey(batch.sourceId, item.id)));
     const allKeys = [...new Set(keysOf.flat())];
     const sourceIds = [...new Set(batches.map((batch) => batch.sourceId))];

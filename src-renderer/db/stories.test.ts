@@ -97,7 +97,7 @@ describe('stories as items are stored', () => {
     const snapshot = async () => ({
       items: (await db.items.toArray()).map((i) => [i.key, i.storyId]),
       stories: await db.stories.toArray(),
-      prints: await db.storyPrints.toArray(),
+      prints: (await db.printGroups.toArray()).flatMap((group) => group.prints),
     });
     const before = await snapshot();
     for (const batch of batches) await storeBatch(db, { ...batch, fetchedAt: '2026-03-01T00:00:00.000Z' });
@@ -161,7 +161,7 @@ describe('stories as items are stored', () => {
     expect(await db.items.where('storyId').equals(story.id).primaryKeys()).toEqual([keep]);
     expect(after.size).toBe(1);
     expect(after.firstItemKey).toBe(keep);
-    expect(await db.storyPrints.count()).toBe(await db.items.count());
+    expect((await db.printGroups.toArray()).flatMap((group) => group.keys).sort()).toEqual((await db.items.toCollection().primaryKeys()).sort());
   });
 
   it('items restored from a backup without stories join their stories', async () => {
@@ -174,7 +174,7 @@ describe('stories as items are stored', () => {
       delete item.storyId;
     });
     await db.stories.clear();
-    await db.storyPrints.clear();
+    await db.printGroups.clear();
     expect(await groupItemsWithoutStory(db)).toBe(briefing.length);
     const after = await db.items.toArray();
     // The same grouping as when they arrived (story ids may differ; membership does not).

@@ -1,9 +1,10 @@
 // Stories as they are stored: every item gets a storyId when it arrives, found through the band
 // index of the newest items held in memory (storyMemory.ts, rebuilt from the stored prints after a
-// restart) and decided by src-shared/similarity. The functions take table handles rather than the
+// restart, printGroups.ts) and decided by src-shared/similarity. The functions take table handles rather than the
 // database, so the same code runs inside storeBatch's transaction and inside a schema upgrade's.
 import type { EntityTable } from 'dexie';
 import { fingerprint, StoryGrouper, type Fingerprint, type GroupedItem } from '../../src-shared/similarity';
+import { newestPrints, printGroupsOf, removePrints, type PrintGroupTable, type PrintSink } from './printGroups';
 import { memoryFromPrints, STORY_MEMORY_ITEMS, type HeldPrint, type StoryMemory } from './storyMemory';
 
 /** One story: the items that tell it, in whichever outlets. Its id is the key of the item that started it. */
@@ -33,9 +34,10 @@ export interface StoryPrint {
   fp: Omit<Fingerprint, 'bands'> & { bands?: string[] };
 }
 
+/** Where grouping writes: the story rows, and the prints (see printGroups.ts). */
 export interface StoryTables {
   stories: EntityTable<Story, 'id'>;
-  storyPrints: EntityTable<StoryPrint, 'key'>;
+  printGroups: PrintSink;
 }
 
 /** Each database's memory, loaded on first use. */
@@ -45,15 +47,10 @@ const memories = new WeakMap<object, Promise<StoryMemory>>();
  * The band index of the database's newest items, read from the newest prints the first time
  * (best outside a writing transaction, so the read locks nothing else). A failed load is not kept.
  */
-export function storyMemoryOf(db: StoryTables): Promise<StoryMemory> {
+export function storyMemoryOf(db: { printGroups: PrintGroupTable }): Promise<StoryMemory> {
   let memory = memories.get(db);
   if (!memory) {
-    memory = db.storyPrints
-      .orderBy('publishedAt')
-      .reverse()
-      .limit(STORY_MEMORY_ITEMS)
-      .toArray()
-      .then((rows) => memoryFromPrints(rows));
+    memory = newestPrints(db.printGroups, STORY_MEMORY_ITEMS).then((prints) => memoryFromPrints(prints));
     memories.set(db, memory);
     memory.catch(() => memories.delete(db));
   }
@@ -141,7 +138,8 @@ export function groupIntoStories(memory: StoryMemory, items: readonly GroupableI
  * the memory ({@link forgetStoryMemory}), which already holds the new prints.
  */
 export async function writeStories(tables: StoryTables, grouping: StoryGrouping, now: string): Promise<void> {
-  await Promise.all([tables.storyPrints.bulkPut(grouping.newPrints), updateStoryRows(tables, grouping.joined, grouping.assigned, now)]);
+  const prints = grouping.newPrints.length > 0 ? tables.printGroups.bulkAdd(printGroupsOf(grouping.newPrints)) : undefined;
+  await Promise.all([prints, updateStoryRows(tables, grouping.joined, grouping.assigned, now)]);
 }
 
 /** {@link groupIntoStories} and {@link writeStories} in one: returns each item's story id. */
@@ -233,14 +231,14 @@ interface MemberTable {
  * candidate again.
  */
 export async function removeFromStories(
-  tables: StoryTables & { items: MemberTable },
+  tables: { stories: EntityTable<Story, 'id'>; printGroups: PrintGroupTable; items: MemberTable },
   removed: ReadonlyArray<{ key: string; storyId?: string }>,
   now: string,
 ): Promise<void> {
   if (removed.length === 0) return;
   const held = memories.get(tables);
   if (held) (await held).forget(removed.map((r) => r.key));
-  await tables.storyPrints.bulkDelete(removed.map((r) => r.key));
+  await removePrints(tables.printGroups, removed.map((r) => r.key));
   const storyIds = [...new Set(removed.flatMap((r) => (r.storyId ? [r.storyId] : [])))];
   const rows = (await tables.stories.bulkGet(storyIds)).filter((row): row is Story => row !== undefined);
   const emptied: string[] = [];

@@ -36,6 +36,20 @@ describe('listKeys', () => {
     expect(ids((await listKeys(db, emptyFilter, 2)).keys)).toEqual(['d', 'c', 'b', 'a']);
   });
 
+  it('narrows by source and by folder', async () => {
+    await db.sources.bulkPut([
+      { id: 'zakon', name: 'Zakon.kz', url: 'https://www.zakon.kz/rss/', kind: 'feed', language: 'ru', group: 'Казахстан', intervalMinutes: 15, enabled: true, browserUserAgent: false, addedAt: '' },
+      { id: 'n1', name: 'N1', url: 'https://n1info.rs/feed/', kind: 'feed', language: 'sr', group: 'Srbija', intervalMinutes: 15, enabled: true, browserUserAgent: false, addedAt: '' },
+      { id: 'rts', name: 'RTS', url: 'https://www.rts.rs/rss', kind: 'feed', language: 'sr', group: 'Srbija', intervalMinutes: 15, enabled: true, browserUserAgent: false, addedAt: '' },
+    ]);
+    await storeBatch(db, { batchId: 'n', sourceId: 'n1', fetchedAt: '2026-02-26T14:00:00Z', feed, items: [item('n', 'Vučić u Astani', '2026-02-26T12:00:00Z')] });
+    await storeBatch(db, { batchId: 'r', sourceId: 'rts', fetchedAt: '2026-02-26T14:00:00Z', feed, items: [item('r', 'Вучић у Астани: потписани споразуми', '2026-02-26T10:00:00Z')] });
+    expect(ids((await listKeys(db, { ...emptyFilter, sourceId: 'n1' }, 1)).keys)).toEqual(['n']);
+    expect(ids((await listKeys(db, { ...emptyFilter, sourceId: 'zakon' }, 1)).keys)).toEqual(['c', 'b', 'a']);
+    expect(ids((await listKeys(db, { ...emptyFilter, group: 'Srbija' }, 1)).keys)).toEqual(['n', 'r']);
+    expect(ids((await listKeys(db, { ...emptyFilter, group: 'Srbija', query: 'споразуми' }, 1)).keys)).toEqual(['r']);
+  });
+
   it('narrows by day without the shared order', async () => {
     expect(ids((await listKeys(db, { ...emptyFilter, from: '2026-02-26', to: '2026-02-26' }, 1)).keys)).toEqual(['c', 'b']);
   });

@@ -3,7 +3,7 @@
 // items cost index reads and set intersections, never loading the items themselves.
 import type { QueryError } from '../../src-shared/query';
 import { keysWithTag } from '../db/itemTags';
-import type { PressWatchDb } from '../db/schema';
+import { itemsOfSource, type PressWatchDb } from '../db/schema';
 import { SearchEngine } from '../search/runSearch';
 
 export type ListView = 'all' | 'unread' | 'starred' | 'clipped';
@@ -51,10 +51,10 @@ export async function listKeys(db: PressWatchDb, filter: ListFilter, revision: n
   if (filter.view === 'unread') narrowing.push(keysOf(db.items.where('read').equals(0).primaryKeys()));
   if (filter.view === 'starred') narrowing.push(keysOf(db.items.where('starred').equals(1).primaryKeys()));
   if (filter.view === 'clipped') narrowing.push(keysOf(db.items.where('clipped').equals(1).primaryKeys()));
-  if (filter.sourceId) narrowing.push(keysOf(db.items.where('sourceId').equals(filter.sourceId).primaryKeys()));
+  if (filter.sourceId) narrowing.push(keysOf(itemsOfSource(db, filter.sourceId).primaryKeys()));
   if (filter.group !== null) {
     const ids = (await db.sources.where('group').equals(filter.group).primaryKeys()) as string[];
-    narrowing.push(keysOf(db.items.where('sourceId').anyOf(ids).primaryKeys()));
+    narrowing.push(Promise.all(ids.map((id) => itemsOfSource(db, id).primaryKeys())).then((lists) => new Set(lists.flat() as string[])));
   }
   if (filter.tagId) narrowing.push(keysOf(keysWithTag(db, filter.tagId)));
   if (filter.collectionId) {

@@ -4,7 +4,7 @@
 import { liveQuery } from 'dexie';
 import type { ApiClient } from '../../src-shared/api';
 import type { ItemBatch, SourceSpec } from '../../src-shared/model';
-import type { PressWatchDb, StoredSource } from '../db/schema';
+import { itemsOfSource, type PressWatchDb, type StoredSource } from '../db/schema';
 import { storeBatches, type StoreResult } from '../db/storeBatch';
 import { BatchPipeline } from './batchPipeline';
 import { createIndexScheduler } from '../search/indexer';
@@ -57,7 +57,7 @@ export async function connectService(db: PressWatchDb, client: ApiClient, callba
   // A database that lost its items (or a new browser profile) gets them sent again in full.
   const sources = await db.sources.toArray();
   const empty: string[] = [];
-  for (const source of sources) if (!(await db.items.where('sourceId').equals(source.id).first())) empty.push(source.id);
+  for (const source of sources) if ((await itemsOfSource(db, source.id).limit(1).primaryKeys()).length === 0) empty.push(source.id);
   if (empty.length > 0) await client['sources.resend'](empty);
 
   const subscription = liveQuery(() => db.sources.toArray()).subscribe({

@@ -2,8 +2,12 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { exportDB } from 'dexie-export-import';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FeedItem } from '../../../src-shared/model';
+import { fingerprint } from '../../../src-shared/similarity';
+import { BRIEFING_RU } from '../../../src-shared/similarity/testdata/briefing';
 import { addTag, keysWithTag, tagsOf } from '../../db/itemTags';
 import { openAsShippedVersion, openDatabase, type PressWatchDb } from '../../db/schema';
+import { storeBatch } from '../../db/storeBatch';
 import { exportBackup, restoreBackup } from './backup';
 
 // dexie-export-import reads files the browser's way: it needs `self` and a FileReader, which
@@ -34,6 +38,8 @@ vi.hoisted(() => {
 
 const base = { summary: '', contentHtml: '', guid: null, url: null, author: null, categories: [], imageUrl: null, enclosures: [], fetchedAt: '2026-02-26T13:00:00Z', read: 0, starred: 0, clipped: 0, language: 'ru', sourceId: 'zakon', feedTitle: 'Zakon.kz', text: '' };
 const key = (id: string) => `zakon\u0000${id}`;
+const feed = { title: 'Feed', url: 'https://example.kz/rss', siteUrl: null, format: 'rss' as const, language: 'ru' };
+const feedItem = (id: string, title: string, text: string, publishedAt: string): FeedItem => ({ id, guid: id, url: null, title, summary: '', contentHtml: '', text, author: null, publishedAt, categories: [], imageUrl: null, enclosures: [], language: 'ru' });
 
 /** A backup file as version 4 wrote one: items list their tags, there is no itemTags table. */
 async function version4Backup(name: string): Promise<Blob> {
@@ -77,6 +83,29 @@ describe('backup and restore', () => {
     expect((await tagsOf(db, [key('a')])).get(key('a'))?.sort()).toEqual(['tag-serbia', 'tag-visit']);
     expect(await keysWithTag(db, 'tag-visit')).toEqual([key('a')]);
     expect(await db.itemTags.count()).toBe(2);
+  });
+
+  it('restores a backup written before version 6: its prints replace the ones held and still find stories', async () => {
+    const name = `restore-prints-${Math.random()}`;
+    const title = 'Токаев и Вучич провели брифинг для СМИ после переговоров';
+    const report = { ...base, key: key('a'), id: 'a', title, text: BRIEFING_RU, publishedAt: '2026-02-26T12:45:00Z', storyId: key('a') };
+    const v5 = await openAsShippedVersion(name, 5);
+    await v5.table('items').put(report);
+    await v5.table('stories').put({ id: report.key, firstItemKey: report.key, firstPublishedAt: report.publishedAt, latestPublishedAt: report.publishedAt, size: 1, sourceIds: ['zakon'], updatedAt: '' });
+    await v5.table('storyPrints').put({ key: report.key, storyId: report.key, publishedAt: report.publishedAt, fp: fingerprint({ title, text: BRIEFING_RU, language: 'ru' }) });
+    const file = await exportDB(v5);
+    v5.close();
+    await Dexie.delete(name);
+
+    db = openDatabase(name);
+    // Held before the restore: an item and its print, which must not outlive it.
+    await storeBatch(db, { batchId: 'x', sourceId: 'tengri', fetchedAt: '2026-02-27T00:00:00Z', feed, items: [feedItem('old', 'Погода в Астане', 'Ожидается снег и ветер.', '2026-02-27T00:00:00Z')] });
+    await restoreBackup(db, file);
+    expect(await db.storyPrints.count()).toBe(0);
+    expect((await db.printGroups.toArray()).flatMap((group) => group.keys)).toEqual([report.key]);
+    // A reprint arriving after the restore joins the restored report's story.
+    await storeBatch(db, { batchId: 'k', sourceId: 'kazinform', fetchedAt: '2026-02-27T01:00:00Z', feed, items: [feedItem('k', title, BRIEFING_RU, '2026-02-26T13:05:00Z')] });
+    expect((await db.items.get('kazinform\u0000k'))?.storyId).toBe(report.key);
   });
 
   it('keeps item tags through a backup of this version', async () => {

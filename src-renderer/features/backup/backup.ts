@@ -3,6 +3,7 @@
 // so a corrupt backup leaves everything as it was.
 import { Dexie } from 'dexie';
 import { exportDB, importInto } from 'dexie-export-import';
+import { movePrintRowsIntoGroups } from '../../db/printGroups';
 import { groupItemsWithoutStory, itemTagRowsOf, openDatabase, type ItemTag, type ItemWithTagIds, type PressWatchDb } from '../../db/schema';
 
 export async function exportBackup(db: PressWatchDb): Promise<Blob> {
@@ -21,10 +22,8 @@ export async function restoreBackup(db: PressWatchDb, file: Blob): Promise<void>
     scratch.close();
     await Dexie.delete(scratchName);
   }
-  // A backup from before version 5 has no itemTags table, and only the tables in the file are
-  // cleared: the current tags would otherwise stay on the restored items.
-  await db.itemTags.clear();
-  // Its items list their tags instead: each becomes an itemTags row, and the field goes.
+  // Every table is emptied first, also those the file lacks (an older backup's). A backup from
+  // before version 5 lists each item's tags in the item: they become itemTags rows, and the field goes.
   const movedTags: ItemTag[] = [];
   await importInto(db, file, {
     acceptVersionDiff: true,
@@ -39,6 +38,8 @@ export async function restoreBackup(db: PressWatchDb, file: Blob): Promise<void>
     },
   });
   await db.itemTags.bulkPut(movedTags);
+  // A backup from before version 6 keeps a row per story print: they move into groups, where grouping reads them.
+  await db.transaction('rw', [db.storyPrints, db.printGroups], () => movePrintRowsIntoGroups(db.storyPrints, db.printGroups));
   // A backup from before stories brings items without one; they join their stories now.
   await groupItemsWithoutStory(db);
 }

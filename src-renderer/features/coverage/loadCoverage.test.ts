@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedItem } from '../../../src-shared/model';
 import { addTag } from '../../db/itemTags';
-import { openDatabase, type Clipping, type PressWatchDb, type StoredItem } from '../../db/schema';
+import { itemsOfSource, openDatabase, type Clipping, type PressWatchDb, type StoredItem } from '../../db/schema';
 import { storeBatch } from '../../db/storeBatch';
 import { indexPending } from '../../search/indexer';
 import { CoverageQueryError, loadCoverage, loadTopStories, newestDay } from './loadCoverage';
@@ -63,7 +63,7 @@ describe('loadCoverage over stored items', () => {
 
   it('counts everything stored, a tag and a topic; hourly for a short range', async () => {
     expect((await loadCoverage(db, { kind: 'all' }, range)).series.total).toBe(5);
-    const zakonItems = (await db.items.where('sourceId').equals('zakon').toArray()).filter((i) => i.title.startsWith('Вучич'));
+    const zakonItems = (await itemsOfSource(db, 'zakon').toArray()).filter((i) => i.title.startsWith('Вучич'));
     await db.tags.put({ id: 't1', name: 'Визит', color: '#000' });
     await addTag(db, zakonItems.map((i) => i.key), 't1');
     expect((await loadCoverage(db, { kind: 'tag', tagId: 't1' }, range)).series.total).toBe(2);
