@@ -116,12 +116,18 @@ const bench = {
   async groupStored(count: number, sentences: string[]): Promise<{ ms: number; memoryLoadMs: number; stories: number; retold: number }> {
     const db = openDatabase('bench-stories');
     const groups = batchesOf(makeItems(count, sentences), 'b').map(({ sourceId, items }) => items.map((item) => ({ ...item, key: `${sourceId}\u0000${item.id}`, sourceId })));
+    // The items are there beforehand, untimed: a story's row starts from its stored first item
+    // when a second one joins.
+    for (const items of groups) await db.items.bulkPut(items.map((item) => ({ ...item, feedTitle: 'bench', fetchedAt: item.publishedAt, read: 0, starred: 0, clipped: 0 })));
+    const storyIds = new Set<string>();
     const t0 = performance.now();
     for (const items of groups) {
-      await db.transaction('rw', [db.stories, db.printGroups], async () => assignStories(db, await storyMemoryOf(db), items, '2026-02-27T00:00:00Z'));
+      const assigned = await db.transaction('rw', [db.stories, db.printGroups, db.items], async () => assignStories(db, await storyMemoryOf(db), items, '2026-02-27T00:00:00Z'));
+      for (const id of assigned.values()) storyIds.add(id);
     }
     const ms = performance.now() - t0;
-    const [stories, retold] = await Promise.all([db.stories.count(), db.stories.where('size').above(1).count()]);
+    // Stories of one item have no row: they are counted from the ids assigned.
+    const [stories, retold] = [storyIds.size, await db.stories.where('size').above(1).count()];
     db.close();
     const reopened = openDatabase('bench-stories');
     const t1 = performance.now();

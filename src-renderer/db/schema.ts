@@ -267,7 +267,7 @@ async function groupItems(items: Pick<EntityTable<StoredItem, 'key'>, 'bulkGet' 
 /** Groups every item stored before version 3, inside the upgrade (no print is stored yet). */
 async function groupStoredItems(tx: Transaction): Promise<void> {
   const items = tx.table('items') as EntityTable<StoredItem, 'key'>;
-  const tables = { stories: tx.table('stories') as EntityTable<Story, 'id'>, printGroups: printRowSink(tx.table('storyPrints')) };
+  const tables = { stories: tx.table('stories') as EntityTable<Story, 'id'>, printGroups: printRowSink(tx.table('storyPrints')), items };
   await groupItems(items, tables, new StoryMemory(), (await items.orderBy('publishedAt').primaryKeys()) as string[]);
 }
 

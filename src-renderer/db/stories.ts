@@ -7,7 +7,12 @@ import { fingerprint, StoryGrouper, type Fingerprint, type GroupedItem } from '.
 import { newestPrints, printGroupsOf, removePrints, type PrintGroupTable, type PrintSink } from './printGroups';
 import { memoryFromPrints, STORY_MEMORY_ITEMS, type HeldPrint, type StoryMemory } from './storyMemory';
 
-/** One story: the items that tell it, in whichever outlets. Its id is the key of the item that started it. */
+/**
+ * One story: the items that tell it, in whichever outlets. Its id is the key of the item that
+ * started it. From version 6 on, a row is written once a story has two items: most items stay
+ * alone in their story, and a row each cost storing as much as the item itself. An item without
+ * a row is alone in its story (rows of single-item stories written before stay, and are read alike).
+ */
 export interface Story {
   id: string;
   /** The earliest published member (ties by key): the first publisher. */
@@ -34,10 +39,11 @@ export interface StoryPrint {
   fp: Omit<Fingerprint, 'bands'> & { bands?: string[] };
 }
 
-/** Where grouping writes: the story rows, and the prints (see printGroups.ts). */
+/** Where grouping writes: the story rows, and the prints (see printGroups.ts); and where it reads a lone story's item. */
 export interface StoryTables {
   stories: EntityTable<Story, 'id'>;
   printGroups: PrintSink;
+  items: { bulkGet(keys: string[]): PromiseLike<Array<Pick<GroupableItem, 'key' | 'sourceId' | 'publishedAt'> | undefined>> };
 }
 
 /** Each database's memory, loaded on first use. */
@@ -193,13 +199,24 @@ function storyRow(row: Story): Story {
 
 async function updateStoryRows(tables: StoryTables, items: readonly GroupableItem[], assigned: Map<string, string>, now: string): Promise<void> {
   if (items.length === 0) return;
-  const storyIds = [...new Set(items.map((item) => assigned.get(item.key)!))];
-  const rows = await tables.stories.bulkGet(storyIds);
+  // A story started by one of these items is new, so it has no row to read: its id is the key of
+  // an item grouped for the first time. Only the stories of earlier items are read.
+  const startedHere = new Set(items.filter((item) => assigned.get(item.key) === item.key).map((item) => item.key));
+  const earlier = [...new Set(items.map((item) => assigned.get(item.key)!))].filter((id) => !startedHere.has(id));
+  const rows = earlier.length > 0 ? await tables.stories.bulkGet(earlier) : [];
   const stories = new Map<string, Story>();
-  storyIds.forEach((id, i) => {
+  earlier.forEach((id, i) => {
     const row = rows[i];
     if (row) stories.set(id, storyRow(row));
   });
+  // An earlier story without a row was told by one stored item, whose key is its id: the row
+  // starts from that item.
+  const lone = earlier.filter((id) => !stories.has(id));
+  if (lone.length > 0) {
+    for (const first of await tables.items.bulkGet(lone)) {
+      if (first) stories.set(first.key, { id: first.key, firstItemKey: first.key, firstPublishedAt: first.publishedAt, latestPublishedAt: first.publishedAt, size: 1, sourceIds: [first.sourceId], updatedAt: now });
+    }
+  }
   for (const item of items) {
     const id = assigned.get(item.key)!;
     const story = stories.get(id);
@@ -216,7 +233,10 @@ async function updateStoryRows(tables: StoryTables, items: readonly GroupableIte
     if (item.publishedAt > story.latestPublishedAt) story.latestPublishedAt = item.publishedAt;
     story.updatedAt = now;
   }
-  await tables.stories.bulkPut([...stories.values()]);
+  // Every story read or joined here has grown to two items or more; one started here and joined
+  // by nobody yet stays without a row.
+  const grown = [...stories.values()].filter((story) => story.size > 1);
+  if (grown.length > 0) await tables.stories.bulkPut(grown);
 }
 
 /** A story's members as stored, read through the items' `storyId` index. */
