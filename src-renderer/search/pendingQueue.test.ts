@@ -35,6 +35,16 @@ describe('the indexer queue', () => {
     expect(await claim(2)).toEqual([]);
   });
 
+  it('claims every key of many rows, each once per claim', async () => {
+    // Rows that overlap, as an item stored twice before the indexer ran (an outlet's quick edit).
+    for (let row = 0; row < 30; row++) await queueForIndex(db, [`k${row}`, `k${row + 1}`]);
+    const claims: string[][] = [];
+    for (let step = 0; step < 20 && (await hasPending(db)); step++) claims.push(await claim(4));
+    for (const keys of claims) expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(claims.flat())).toEqual(new Set(Array.from({ length: 31 }, (_, i) => `k${i}`)));
+    expect(await hasPending(db)).toBe(false);
+  });
+
   it('reads rows written before groups (one item key each) as groups of one', async () => {
     await db.pendingIndex.bulkPut([{ key: 'zakon\u00001' }, { key: 'zakon\u00002' }]);
     await queueForIndex(db, ['zakon\u00003']);

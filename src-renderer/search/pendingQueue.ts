@@ -41,19 +41,20 @@ export async function hasPending(db: PressWatchDb): Promise<boolean> {
 export async function claimPending(db: PressWatchDb, max: number): Promise<string[]> {
   const claimed = new Set<string>();
   const emptied: string[] = [];
-  // A row holds a group of a few hundred keys at most: `max` rows are always enough.
-  for (const row of await db.pendingIndex.limit(max).toArray()) {
-    const keys = keysOfRow(row);
-    const room = max - claimed.size;
-    if (keys.length <= room) {
-      for (const key of keys) claimed.add(key);
-      emptied.push(row.key);
-    } else {
-      for (const key of keys.slice(0, room)) claimed.add(key);
-      await db.pendingIndex.put({ key: row.key, keys: keys.slice(room) });
-    }
-    if (claimed.size >= max) break;
-  }
-  await db.pendingIndex.bulkDelete(emptied);
+  let rest: PendingIndex | null = null;
+  // Rows are read one by one until enough keys are found: after a night offline the queue holds
+  // hundreds of rows, and the indexer claims a few thousand keys at a time.
+  await db.pendingIndex
+    .toCollection()
+    .until(() => claimed.size >= max)
+    .each((row) => {
+      const keys = keysOfRow(row);
+      let taken = 0;
+      while (taken < keys.length && claimed.size < max) claimed.add(keys[taken++]!);
+      // Only the last row read can be taken in part: reading stops once `max` keys are claimed.
+      if (taken === keys.length) emptied.push(row.key);
+      else rest = { key: row.key, keys: keys.slice(taken) };
+    });
+  await Promise.all([db.pendingIndex.bulkDelete(emptied), rest ? db.pendingIndex.put(rest) : undefined]);
   return [...claimed];
 }
