@@ -3,8 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { BRIEFING_RU } from '../../src-shared/similarity/testdata/briefing';
 import { fingerprint } from '../../src-shared/similarity';
 import { tagsOf } from './itemTags';
-import { openAsShippedVersion, openDatabase } from './schema';
+import { openAsShippedVersion, openDatabase, type PressWatchDb } from './schema';
 import { storeBatch } from './storeBatch';
+
+/** Kazinform reprints the briefing under `title`: it must join the story `storyId` of Zakon.kz's report. */
+async function expectReprintJoins(db: PressWatchDb, title: string, storyId: string): Promise<void> {
+  await storeBatch(db, {
+    batchId: 'b1', sourceId: 'kazinform', fetchedAt: '2026-02-26T14:00:00Z',
+    feed: { title: 'Kazinform', url: 'https://www.inform.kz/rss', siteUrl: null, format: 'rss', language: 'ru' },
+    items: [{ id: 'k', guid: 'k', url: null, title, summary: '', contentHtml: '', text: BRIEFING_RU, author: null, publishedAt: '2026-02-26T13:05:00Z', categories: [], imageUrl: null, enclosures: [], language: 'ru' }],
+  });
+  expect((await db.items.get('kazinform\u0000k'))?.storyId).toBe(storyId);
+  expect(await db.stories.get(storyId)).toMatchObject({ size: 2, sourceIds: ['zakon', 'kazinform'] });
+}
 
 describe('schema history', () => {
   it('opens a database written by version 1 and upgrades it without loss', async () => {
@@ -91,13 +102,7 @@ describe('schema history', () => {
     expect(await db.stories.get(report.key)).toEqual({ id: report.key, firstItemKey: report.key, firstPublishedAt: report.publishedAt, latestPublishedAt: report.publishedAt, size: 1, sourceIds: ['zakon'], updatedAt: report.fetchedAt });
     expect(await db.items.get(report.key)).toMatchObject({ title, storyId: report.key });
     // A reprint arriving now joins the report's story: the old print's bands are rebuilt.
-    await storeBatch(db, {
-      batchId: 'b1', sourceId: 'kazinform', fetchedAt: '2026-02-26T14:00:00Z',
-      feed: { title: 'Kazinform', url: 'https://www.inform.kz/rss', siteUrl: null, format: 'rss', language: 'ru' },
-      items: [{ id: 'k', guid: 'k', url: null, title, summary: '', contentHtml: '', text: BRIEFING_RU, author: null, publishedAt: '2026-02-26T13:05:00Z', categories: [], imageUrl: null, enclosures: [], language: 'ru' }],
-    });
-    expect((await db.items.get('kazinform\u0000k'))?.storyId).toBe(report.key);
-    expect(await db.stories.get(report.key)).toMatchObject({ size: 2, sourceIds: ['zakon', 'kazinform'] });
+    await expectReprintJoins(db, title, report.key);
     db.close();
     await db.delete();
   });
@@ -166,13 +171,7 @@ describe('schema history', () => {
     expect(groups.flatMap((group) => group.keys).sort()).toEqual([report.key, weather.key]);
     expect(groups.flatMap((group) => group.prints).find((print) => print.key === report.key)).toMatchObject({ storyId: report.key, publishedAt: report.publishedAt });
     // A reprint arriving now joins the report's story, found through the moved print.
-    await storeBatch(db, {
-      batchId: 'b1', sourceId: 'kazinform', fetchedAt: '2026-02-26T14:00:00Z',
-      feed: { title: 'Kazinform', url: 'https://www.inform.kz/rss', siteUrl: null, format: 'rss', language: 'ru' },
-      items: [{ id: 'k', guid: 'k', url: null, title, summary: '', contentHtml: '', text: BRIEFING_RU, author: null, publishedAt: '2026-02-26T13:05:00Z', categories: [], imageUrl: null, enclosures: [], language: 'ru' }],
-    });
-    expect((await db.items.get('kazinform\u0000k'))?.storyId).toBe(report.key);
-    expect(await db.stories.get(report.key)).toMatchObject({ size: 2, sourceIds: ['zakon', 'kazinform'] });
+    await expectReprintJoins(db, title, report.key);
     db.close();
     await db.delete();
   });
