@@ -2,7 +2,7 @@
 // key per content word (so inflections, Kazakh suffixes and Serbian Latin/Cyrillic meet), and a
 // set of language-neutral anchors (names in cross-script skeleton form, numbers) that let the
 // Russian, Kazakh and English reports of one event find each other.
-import { KEY, normalizeLanguage, tokenize, wordInfo, type AnalyzeOptions, type Token } from '../text';
+import { KEY, normalizeLanguage, tokenize, wordInfoFor, type Token, type WordInfo } from '../text';
 import { isAnchorStopword, isStopword } from './stopwords';
 
 export interface StoryText {
@@ -25,11 +25,11 @@ export interface Features {
 const DIGITS = /^\p{N}+$/u;
 
 /** The canonical key of one word, or null for stopwords and fragments too short to mean anything. */
-function canonical(token: Token, options: AnalyzeOptions, kazakh: boolean): string | null {
+function canonical(token: Token, analyse: (form: string) => WordInfo, kazakh: boolean): string | null {
   const form = token.form;
   if (DIGITS.test(form)) return 'n:' + form.replace(/^0+(?=\d)/, '');
   if (form.length < 3 || isStopword(form)) return null;
-  const info = wordInfo(form, options);
+  const info = analyse(form);
   const stems = info.stemKeys;
   if (info.script === 'latin') {
     // Serbian Latin is read as Cyrillic by the analyser (c: key after the l: one), so N1's Latin
@@ -58,7 +58,7 @@ function titleCased(tokens: readonly Token[]): boolean {
   return words >= 3 && capitals / words > 0.6;
 }
 
-function addAnchors(text: string, tokens: readonly Token[], options: AnalyzeOptions, kazakh: boolean, features: Features, namesToo: boolean): void {
+function addAnchors(text: string, tokens: readonly Token[], analyse: (form: string) => WordInfo, kazakh: boolean, features: Features, namesToo: boolean): void {
   const count = (into: Map<string, number>, key: string) => into.set(key, (into.get(key) ?? 0) + 1);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -75,7 +75,7 @@ function addAnchors(text: string, tokens: readonly Token[], options: AnalyzeOpti
       }
     } else if (namesToo && t.capitalised && t.form.length >= 3 && !isStopword(t.form)) {
       if (SENTENCE_END.test(text.slice(Math.max(0, t.start - 4), t.start))) continue;
-      const cross = wordInfo(t.form, options).cross;
+      const cross = analyse(t.form).cross;
       // A Kazakh word's skeletons run from the whole word to its peeled stems (Тоқаевпен →
       // tokaevpen, tokaev); the shortest is what other languages write.
       const key = kazakh ? cross.reduce((a, b) => (b.length < a.length ? b : a), cross[0] ?? '') : cross[0];
@@ -88,7 +88,8 @@ function addAnchors(text: string, tokens: readonly Token[], options: AnalyzeOpti
 /** Analyse a title and text into story features. Pure; never throws. */
 export function extractFeatures(item: StoryText): Features {
   const language = normalizeLanguage(item.language);
-  const options: AnalyzeOptions = { language };
+  // The language is read once for the whole item, not once per word.
+  const analyse = wordInfoFor(language);
   const kazakh = language === 'kk';
   const title = item.title ?? '';
   const text = item.text ?? '';
@@ -96,16 +97,16 @@ export function extractFeatures(item: StoryText): Features {
   const textTokens = tokenize(text);
   const words: string[] = [];
   for (const t of titleTokens) {
-    const k = canonical(t, options, kazakh);
+    const k = canonical(t, analyse, kazakh);
     if (k) words.push(k);
   }
   const textStart = words.length;
   for (const t of textTokens) {
-    const k = canonical(t, options, kazakh);
+    const k = canonical(t, analyse, kazakh);
     if (k) words.push(k);
   }
   const features: Features = { words, textStart, names: new Map(), numbers: new Map() };
-  addAnchors(title, titleTokens, options, kazakh, features, !titleCased(titleTokens) || textTokens.length === 0);
-  addAnchors(text, textTokens, options, kazakh, features, true);
+  addAnchors(title, titleTokens, analyse, kazakh, features, !titleCased(titleTokens) || textTokens.length === 0);
+  addAnchors(text, textTokens, analyse, kazakh, features, true);
   return features;
 }

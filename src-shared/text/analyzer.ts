@@ -201,6 +201,12 @@ export function wordInfo(form: string, options?: AnalyzeOptions): WordInfo {
   return wordInfoInMode(form, options?.language ? modeOf(options.language) : '');
 }
 
+/** {@link wordInfo} for many words of one language: the language is read once, not per word. */
+export function wordInfoFor(language: string | null | undefined): (form: string) => WordInfo {
+  const mode = language ? modeOf(language) : '';
+  return (form) => wordInfoInMode(form, mode);
+}
+
 function wordInfoInMode(form: string, mode: Mode): WordInfo {
   const cacheKey = mode ? mode + '\u0000' + form : form;
   let info = wordCache.get(cacheKey);
@@ -214,6 +220,7 @@ function wordInfoInMode(form: string, mode: Mode): WordInfo {
 /** For tests and benchmarks: forget memoised analyses. */
 export function clearAnalyzerCache(): void {
   wordCache.clear();
+  rawTokenCache.clear();
   for (const cache of Object.values(rawWordCache)) cache.clear();
 }
 
@@ -227,19 +234,20 @@ export function tokenize(text: string): Token[] {
   let position = 0;
   for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
     const raw = m[0];
-    const form = foldForm(raw);
-    if (!form) continue;
-    tokens.push({
-      start: m.index,
-      end: m.index + raw.length,
-      position: position++,
-      form,
-      script: scriptOf(form).script,
-      capitalised: raw.charAt(0) !== raw.charAt(0).toLowerCase(),
-    });
+    let word = rawTokenCache.get(raw);
+    if (word === undefined) {
+      const form = foldForm(raw);
+      word = form ? { form, script: scriptOf(form).script, capitalised: raw.charAt(0) !== raw.charAt(0).toLowerCase() } : null;
+      rawTokenCache.set(raw, word);
+    }
+    if (word === null) continue;
+    tokens.push({ start: m.index, end: m.index + raw.length, position: position++, form: word.form, script: word.script, capitalised: word.capitalised });
   }
   return tokens;
 }
+
+// Words as written, folded: grouping tokenizes every arriving item, and most words recur.
+const rawTokenCache = new BoundedCache<Pick<Token, 'form' | 'script' | 'capitalised'> | null>(50_000);
 
 /** All keys of one document word: 'e:' exact form, 'f:' fold, stems, and cross-script keys if capitalised. */
 export function termsOf(token: Token, options?: AnalyzeOptions): string[] {

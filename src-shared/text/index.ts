@@ -33,7 +33,7 @@
  *   forEachWord(text, language, visit) → each word's analysis, for the renderer's indexer
  *   analyzeField(text, options?)       → key → positions map + folds, for matching and phrases
  *   analyzeDocument(fields, options?)  → AnalyzedDocument = the query module's MatchableDocument
- *   foldForm(word), wordInfo(form), normalizeLanguage(code), skeleton(word), kazakhVariants(word)
+ *   foldForm(word), wordInfo(form), wordInfoFor(language)(form), normalizeLanguage(code), skeleton(word), kazakhVariants(word)
  * `options.language` (default: the item's language) turns on Kazakh suffix stripping for every
  * Cyrillic word of a 'kk' text and Serbian Latin reading of every Latin word of an 'sr'/'hr'/'bs'
  * text; without it those apply only to words with Kazakh or Serbian letters.
@@ -49,6 +49,7 @@ export {
   analyzeDocument,
   foldForm,
   wordInfo,
+  wordInfoFor,
   normalizeLanguage,
   clearAnalyzerCache,
   KEY,
