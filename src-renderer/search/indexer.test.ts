@@ -97,6 +97,19 @@ describe('search index', () => {
     expect(await found('Вучич')).toEqual(['m6']);
   });
 
+  it('two runs at once index every item once: a step whose keys the other run took is done again', async () => {
+    const items = Array.from({ length: 9 }, (_, i) => item(`r${i}`, `Сообщение ${i}`, i % 3 ? 'Токаев в Астане' : 'Вучич в Белграде'));
+    await storeBatch(db, { batchId: 'r', sourceId: 'zakon', fetchedAt: '2026-02-20T10:00:00Z', feed, items });
+    const counts = await Promise.all([indexPending(db, 2, 4), indexPending(db, 2, 4)]);
+    expect(counts[0]! + counts[1]!).toBe(9);
+    const chunks = (await indexTable(db).where('term').equals(CHUNK_ROW).toArray()).flatMap((c) => (c.term === CHUNK_ROW ? [c.keys] : []));
+    expect(chunks.flat().sort()).toEqual(items.map((i) => `zakon\u0000${i.id}`).sort());
+    expect(await indexTable(db).where('term').equals(DEAD_ROW).count()).toBe(0);
+    clearIndexCaches();
+    expect(await found('Белград')).toEqual(['r0', 'r3', 'r6']);
+    expect(await found('Астана')).toHaveLength(6);
+  });
+
   it('answers two-word phrases exactly and never for words that are apart', async () => {
     await storeBatch(db, {
       batchId: 'p',

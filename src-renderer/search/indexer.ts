@@ -8,19 +8,46 @@ import { BLOCK_ROW, CHUNK_MAX, CHUNK_ROW, DEAD_ROW, INDEX_META_KEY, LAYOUT, enco
 import { IndexState, loadIndexState, publishIndexState, type ChunkInfo } from './indexState';
 import { isPairTerm } from './itemTerms';
 import { ChunkBuilder, type TermPostings } from './chunkBuilder';
-import { claimPending, hasPending, queueForIndex } from './pendingQueue';
+import { hasPending, peekPending, queueForIndex, takePeeked } from './pendingQueue';
 
-/** Items read and analysed per transaction: long enough to amortise it, short enough for the UI. */
-export const INDEX_BATCH = 4096;
+/**
+ * Items taken per step: up to a chunk's room, so a chunk is encoded and written once or twice
+ * rather than at every few thousand items (a step rewrites its chunk's blocks whole). A step's
+ * reading and analysis hold no writing transaction, so its size does not make the list wait.
+ */
+export const INDEX_BATCH = CHUNK_MAX;
 
-/** The last chunk's terms, kept decoded between transactions of one run. */
+/** The last chunk's terms, kept decoded between steps of one run. */
 interface TailTerms {
   chunkId: number;
   size: number;
   terms: Map<string, TermPostings>;
 }
 
-/** Indexes every pending item; returns how many. Safe to run twice at once (items are claimed in a transaction). */
+/** Analysis time between two turns given to the UI: about a frame. */
+const SLICE_MS = 12;
+
+/**
+ * A turn of the event loop. Through a message rather than a timer: timers are throttled in a
+ * hidden window, where the indexer keeps working.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Indexes every pending item; returns how many. Each step reads its keys and items and analyses
+ * them outside any writing transaction (the list and the reader keep reading, the UI keeps its
+ * frames), then writes in one short transaction, which takes the keys off the queue. A step whose
+ * index or keys another run changed meanwhile is done again; so two runs at once are safe.
+ */
 export async function indexPending(db: PressWatchDb, batch = INDEX_BATCH, chunkSize = CHUNK_MAX): Promise<number> {
   if (chunkSize > CHUNK_MAX) throw new RangeError(`A chunk holds at most ${CHUNK_MAX} items`);
   let total = 0;
@@ -31,39 +58,49 @@ export async function indexPending(db: PressWatchDb, batch = INDEX_BATCH, chunkS
     // Nothing waiting: no writing transaction at all. One would hold the items while it loads the
     // index's directory, and the app runs this as it opens, when the first rows are being read.
     if (!(await hasPending(db)) && (await readIndexMeta(db))) return total;
-    const step = await db.transaction('rw', [db.items, db.postings, db.pendingIndex, db.meta], async () => {
-      const meta = (await readIndexMeta(db)) ?? (await startLayout(db));
-      if (!state || state.version !== meta.version) {
-        state = (await loadIndexState(db))!;
-        docOfKey = null;
-        tail = null;
-      }
-      const current: IndexState = state;
-      const last = current.chunks[current.chunks.length - 1];
-      const room = last ? Math.max(0, chunkSize - last.keys.length) : 0;
-      const keys = await claimPending(db, room > 0 ? Math.min(room, batch) : batch);
-      if (keys.length === 0) return null;
-      const items = (await db.items.bulkGet(keys)).filter((item): item is StoredItem => item !== undefined);
+    const meta = (await readIndexMeta(db)) ?? (await db.transaction('rw', [db.items, db.postings, db.pendingIndex, db.meta], async () => (await readIndexMeta(db)) ?? startLayout(db)));
+    if (!state || state.version !== meta.version) {
+      state = (await loadIndexState(db))!;
+      docOfKey = null;
+      tail = null;
+    }
+    const current: IndexState = state;
+    const last = current.chunks[current.chunks.length - 1];
+    const room = last ? Math.max(0, chunkSize - last.keys.length) : 0;
+    const peek = await peekPending(db, room > 0 ? Math.min(room, batch) : batch);
+    if (peek.keys.length === 0) return total;
+    const items = (await db.items.bulkGet(peek.keys)).filter((item): item is StoredItem => item !== undefined);
 
-      if (!docOfKey) {
-        docOfKey = new Map();
-        for (const chunk of current.chunks) chunk.keys.forEach((key, local) => chunk.dead.has(local) || docOfKey!.set(key, { chunk: chunk.id, local }));
+    if (!docOfKey) {
+      docOfKey = new Map();
+      for (const chunk of current.chunks) chunk.keys.forEach((key, local) => chunk.dead.has(local) || docOfKey!.set(key, { chunk: chunk.id, local }));
+    }
+    const knownDocs = docOfKey;
+    const appendTo = room > 0 ? last! : null;
+    const stored: Map<string, TermPostings> | undefined = appendTo ? (tail && tail.chunkId === appendTo.id && tail.size === appendTo.keys.length ? tail.terms : await decodeChunk(db, appendTo)) : undefined;
+    const builder: ChunkBuilder = new ChunkBuilder(appendTo ? [...appendTo.keys] : [], stored);
+    const dead = new Map<number, number[]>();
+    let sliceStart = performance.now();
+    for (const item of items) {
+      const earlier = knownDocs.get(item.key);
+      if (earlier) dead.set(earlier.chunk, [...(dead.get(earlier.chunk) ?? []), earlier.local]);
+      builder.add(item);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
       }
-      const appendTo = room > 0 ? last! : null;
-      const stored = appendTo ? (tail && tail.chunkId === appendTo.id && tail.size === appendTo.keys.length ? tail.terms : await decodeChunk(db, appendTo)) : undefined;
-      const builder = new ChunkBuilder(appendTo ? [...appendTo.keys] : [], stored);
-      const dead = new Map<number, number[]>();
-      for (const item of items) {
-        const earlier = docOfKey.get(item.key);
-        if (earlier) dead.set(earlier.chunk, [...(dead.get(earlier.chunk) ?? []), earlier.local]);
-        builder.add(item);
-      }
-      const chunkKeys = builder.keys;
-      const terms = builder.terms();
+    }
+    const chunkKeys: string[] = builder.keys;
+    const terms = builder.terms();
+    const sorted = [...terms.keys()].sort();
+    const blocks = encodeBlocks(sorted, (term) => terms.get(term)!);
 
+    const step = await db.transaction('rw', [db.postings, db.pendingIndex, db.meta], async () => {
+      // Another run wrote the index, or took some of these keys, since they were read: again.
+      const now = await readIndexMeta(db);
+      if (!now || now.version !== meta.version || now.instance !== meta.instance) return null;
+      if (!(await takePeeked(db, peek))) return null;
       const table = indexTable(db);
-      const sorted = [...terms.keys()].sort();
-      const blocks = encodeBlocks(sorted, (term) => terms.get(term)!);
       const blockIds = (await table.bulkAdd(blocks, { allKeys: true })) as number[];
       const chunkRow: ChunkRow = { term: CHUNK_ROW, keys: chunkKeys, blockIds, blockFirst: blocks.map((b) => b.terms[0]!) };
       let chunkId: number;
@@ -77,27 +114,27 @@ export async function indexPending(db: PressWatchDb, batch = INDEX_BATCH, chunkS
       if (dead.size > 0) await table.bulkAdd([...dead].map(([chunk, locals]) => ({ term: DEAD_ROW, chunk, locals })));
       const version = meta.version + 1;
       await db.meta.put({ key: INDEX_META_KEY, value: { ...meta, version } satisfies IndexMeta });
-
-      // The directory after this transaction, built from fresh objects: readers may hold the old one.
-      const chunks: ChunkInfo[] = current.chunks.map((chunk) => {
-        const marked = dead.get(chunk.id);
-        return marked ? { ...chunk, dead: new Set([...chunk.dead, ...marked]) } : chunk;
-      });
-      const previous = appendTo ? chunks[chunks.length - 1]! : null;
-      const info: ChunkInfo = { id: chunkId, base: previous ? previous.base : chunks.length * CHUNK_MAX, keys: chunkKeys, blockIds, blockFirst: chunkRow.blockFirst, dead: new Set(previous?.dead ?? []) };
-      if (previous) chunks[chunks.length - 1] = info;
-      else chunks.push(info);
-      const firstNew = appendTo ? appendTo.keys.length : 0;
-      for (let local = firstNew; local < chunkKeys.length; local++) docOfKey.set(chunkKeys[local]!, { chunk: chunkId, local });
-      return { count: keys.length, state: new IndexState(meta.instance, version, chunks), tail: { chunkId, size: chunkKeys.length, terms } };
+      return { chunkId, blockIds, blockFirst: chunkRow.blockFirst, version };
     });
-    if (step === null) return total;
-    total += step.count;
-    state = step.state;
-    tail = step.tail;
-    publishIndexState(db, step.state);
-    // Let the UI breathe between transactions.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (step === null) {
+      state = null;
+      continue;
+    }
+    // The directory after this step, built from fresh objects: readers may hold the old one.
+    const chunks: ChunkInfo[] = current.chunks.map((chunk) => {
+      const marked = dead.get(chunk.id);
+      return marked ? { ...chunk, dead: new Set([...chunk.dead, ...marked]) } : chunk;
+    });
+    const previous = appendTo ? chunks[chunks.length - 1]! : null;
+    const info: ChunkInfo = { id: step.chunkId, base: previous ? previous.base : chunks.length * CHUNK_MAX, keys: chunkKeys, blockIds: step.blockIds, blockFirst: step.blockFirst, dead: new Set(previous?.dead ?? []) };
+    if (previous) chunks[chunks.length - 1] = info;
+    else chunks.push(info);
+    const firstNew = appendTo ? appendTo.keys.length : 0;
+    for (let local = firstNew; local < chunkKeys.length; local++) knownDocs.set(chunkKeys[local]!, { chunk: step.chunkId, local });
+    total += peek.keys.length;
+    state = new IndexState(meta.instance, step.version, chunks);
+    tail = { chunkId: step.chunkId, size: chunkKeys.length, terms };
+    publishIndexState(db, state);
   }
 }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type PressWatchDb } from '../db/schema';
-import { claimPending, hasPending, pendingKeys, queueForIndex } from './pendingQueue';
+import { hasPending, peekPending, pendingKeys, queueForIndex, takePeeked } from './pendingQueue';
 
 describe('the indexer queue', () => {
   let db: PressWatchDb;
@@ -13,7 +13,12 @@ describe('the indexer queue', () => {
     await db.delete();
   });
 
-  const claim = (max: number) => db.transaction('rw', db.pendingIndex, () => claimPending(db, max));
+  /** What the indexer does: peek, then take in a writing transaction. */
+  const claim = async (max: number) => {
+    const peek = await peekPending(db, max);
+    expect(await db.transaction('rw', db.pendingIndex, () => takePeeked(db, peek))).toBe(true);
+    return peek.keys;
+  };
 
   it('keeps one row per write and gives the keys back oldest write first, each once', async () => {
     await queueForIndex(db, ['a', 'b', 'c']);
@@ -53,14 +58,23 @@ describe('the indexer queue', () => {
     expect(await db.pendingIndex.count()).toBe(0);
   });
 
-  it('leaves the queue as it was when the claiming transaction fails', async () => {
+  it('leaves the queue as it was when the writing transaction fails', async () => {
     await queueForIndex(db, ['a', 'b', 'c']);
+    const peek = await peekPending(db, 2);
     await expect(
       db.transaction('rw', db.pendingIndex, async () => {
-        await claimPending(db, 2);
+        await takePeeked(db, peek);
         throw new Error('indexing failed');
       }),
     ).rejects.toThrow('indexing failed');
     expect([...(await pendingKeys(db))].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('takes nothing when another run took the peeked keys first', async () => {
+    await queueForIndex(db, ['a', 'b', 'c']);
+    const mine = await peekPending(db, 2);
+    expect(await claim(2)).toEqual(['a', 'b']);
+    expect(await db.transaction('rw', db.pendingIndex, () => takePeeked(db, mine))).toBe(false);
+    expect([...(await pendingKeys(db))]).toEqual(['c']);
   });
 });

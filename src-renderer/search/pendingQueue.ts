@@ -33,28 +33,51 @@ export async function hasPending(db: PressWatchDb): Promise<boolean> {
   return (await db.pendingIndex.limit(1).primaryKeys()).length > 0;
 }
 
+/** Keys read off the queue, and what taking them removes: a row's first `taken` of its `size` keys. */
+export interface PendingPeek {
+  keys: string[];
+  rows: Array<{ key: string; taken: number; size: number; first: string }>;
+}
+
 /**
- * Takes up to `max` queued keys off the queue, oldest rows first, each key once. A row taken in
- * part keeps the rest. Call inside a transaction over the queue (and whatever indexes the keys),
- * so that the keys leave the queue only if they are indexed.
+ * Up to `max` queued keys, oldest rows first, each once, without taking them: the indexer reads
+ * and analyses their items outside any writing transaction, then takes them with
+ * {@link takePeeked} in the transaction that writes their index. Only the last row read can be
+ * taken in part.
  */
-export async function claimPending(db: PressWatchDb, max: number): Promise<string[]> {
-  const claimed = new Set<string>();
-  const emptied: string[] = [];
-  let rest: PendingIndex | null = null;
+export async function peekPending(db: PressWatchDb, max: number): Promise<PendingPeek> {
+  const keys = new Set<string>();
+  const rows: PendingPeek['rows'] = [];
   // Rows are read one by one until enough keys are found: after a night offline the queue holds
-  // hundreds of rows, and the indexer claims a few thousand keys at a time.
+  // hundreds of rows.
   await db.pendingIndex
     .toCollection()
-    .until(() => claimed.size >= max)
+    .until(() => keys.size >= max)
     .each((row) => {
-      const keys = keysOfRow(row);
+      const rowKeys = keysOfRow(row);
       let taken = 0;
-      while (taken < keys.length && claimed.size < max) claimed.add(keys[taken++]!);
-      // Only the last row read can be taken in part: reading stops once `max` keys are claimed.
-      if (taken === keys.length) emptied.push(row.key);
-      else rest = { key: row.key, keys: keys.slice(taken) };
+      while (taken < rowKeys.length && keys.size < max) keys.add(rowKeys[taken++]!);
+      rows.push({ key: row.key, taken, size: rowKeys.length, first: rowKeys[0]! });
     });
-  await Promise.all([db.pendingIndex.bulkDelete(emptied), rest ? db.pendingIndex.put(rest) : undefined]);
-  return [...claimed];
+  return { keys: [...keys], rows };
+}
+
+/**
+ * Takes what {@link peekPending} read off the queue; a row taken in part keeps the rest. Returns
+ * false, taking nothing, when a row changed since (another indexer took it). Call inside the
+ * transaction that writes the keys' index, so that they leave the queue only if they are indexed.
+ */
+export async function takePeeked(db: PressWatchDb, peek: PendingPeek): Promise<boolean> {
+  const current = await db.pendingIndex.bulkGet(peek.rows.map((row) => row.key));
+  const emptied: string[] = [];
+  const trimmed: PendingIndex[] = [];
+  for (const [i, seen] of peek.rows.entries()) {
+    const row = current[i];
+    const keys = row ? keysOfRow(row) : [];
+    if (keys.length !== seen.size || keys[0] !== seen.first) return false;
+    if (seen.taken === seen.size) emptied.push(seen.key);
+    else trimmed.push({ key: seen.key, keys: keys.slice(seen.taken) });
+  }
+  await Promise.all([emptied.length > 0 ? db.pendingIndex.bulkDelete(emptied) : undefined, trimmed.length > 0 ? db.pendingIndex.bulkPut(trimmed) : undefined]);
+  return true;
 }
