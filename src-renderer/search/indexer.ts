@@ -1,5 +1,5 @@
-// Moves stored items into the search index (see indexLayout.ts): pending items are taken a few
-// thousand at a time, analysed once, and appended to the last chunk until it is full, so the
+// Moves stored items into the search index (see indexLayout.ts): pending items are taken up to
+// a chunk's room at a time, analysed once, and appended to the last chunk until it is full, so the
 // index stays a few large rows per 16k items however small the polls' batches are. An item
 // indexed again (its text was edited) has its earlier document marked dead, so its old words no
 // longer find it. An item is searchable before this runs too (the search reads pending items).
