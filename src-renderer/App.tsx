@@ -5,6 +5,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../src-shared/api';
 import type { SourceSpec, SourceStatus } from '../src-shared/model';
+import { usesField } from '../src-shared/query';
 import type { PressWatchDb, StoredItem } from './db/schema';
 import { BackupButtons } from './features/backup/BackupButtons';
 import { ClipDialog } from './features/clippings/ClipDialog';
@@ -92,8 +93,9 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
       }),
     [db],
   );
+  const query = useMemo(() => parsedOrNull(filter.query), [filter.query]);
   // The list is read again when tags or read states change only if it depends on them.
-  const listTagRevision = filter.tagId || /\btag:/i.test(filter.query) ? tagRevision : 0;
+  const listTagRevision = filter.tagId || (query && usesField(query.root, 'tag')) ? tagRevision : 0;
   const listReadRevision = filter.view === 'unread' ? readRevision : 0;
   // Until the full list is read (seconds at 100,000 items), the newest items show at once; the preview applies only to the unfiltered list, the one the app opens with.
   const preview = useRevisionQuery(() => (isUnfiltered(filter) ? firstPage(db) : Promise.resolve(undefined)), [db, filter, revision]);
@@ -128,7 +130,6 @@ export function App({ db, client, initialStatuses, presets, offlineImageUrl, not
   const [listMode, setListMode] = useState<ListMode>('items');
   const stories = useStoryView(db, keys, listMode, revision);
   const rowKeys = stories.keys;
-  const query = useMemo(() => parsedOrNull(filter.query), [filter.query]);
   const tagMap = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
   const sourceNames = useMemo(() => new Map(sources.map((s) => [s.id, s.name])), [sources]);
 

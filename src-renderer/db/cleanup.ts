@@ -22,8 +22,17 @@ export async function cleanUpOldItems(db: PressWatchDb, now: Date = new Date()):
   const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
   // The candidates are found without a lock (keys only), so a start-up with nothing to remove
   // holds nothing: the clean-up runs as the app opens, and a writing transaction over the items
-  // would make the first rows wait for it.
-  const candidates = (await db.items.where('fetchedAt').below(cutoff).primaryKeys()) as string[];
+  // would make the first rows wait for it. Items kept (starred, clipped, tagged: often thousands
+  // of old items a topic tagged) are left out here too, or each start-up would read them again
+  // under that lock.
+  const [old, starred, clipped, tagged] = await Promise.all([
+    db.items.where('fetchedAt').below(cutoff).primaryKeys(),
+    db.items.where('starred').equals(1).primaryKeys(),
+    db.items.where('clipped').equals(1).primaryKeys(),
+    db.itemTags.orderBy('itemKey').uniqueKeys(),
+  ]);
+  const kept = new Set([...starred, ...clipped, ...tagged] as string[]);
+  const candidates = (old as string[]).filter((key) => !kept.has(key));
   let total = 0;
   for (let from = 0; from < candidates.length; from += CLEANUP_CHUNK) {
     total += await removeOld(db, candidates.slice(from, from + CLEANUP_CHUNK), cutoff, now);

@@ -1,7 +1,8 @@
 // Stories as they are stored: every item gets a storyId when it arrives, found through the band
-// index of the newest items held in memory (storyMemory.ts, rebuilt from the stored prints after a
-// restart, printGroups.ts) and decided by src-shared/similarity. The functions take table handles rather than the
-// database, so the same code runs inside storeBatch's transaction and inside a schema upgrade's.
+// index of the newest items held in memory (storyMemory.ts, rebuilt after a restart from the
+// stored prints, printGroups.ts) and decided by src-shared/similarity. The functions take table
+// handles rather than the database, so the same code runs inside storeBatch's transaction and
+// inside a schema upgrade's.
 import type { EntityTable } from 'dexie';
 import { fingerprint, StoryGrouper, type Fingerprint, type GroupedItem } from '../../src-shared/similarity';
 import { newestPrints, printGroupsOf, removePrints, type PrintGroupTable, type PrintSink } from './printGroups';

@@ -124,9 +124,10 @@ describe('search index', () => {
         item('5', 'Tokayev', 'Kassym-Jomart Tokayev met Vučić.', 'en'),
       ],
     });
-    const before = await Promise.all(['"официальным визитом"', '"официального визита"', '"брифинг для представителей"', '"Жомарт Токаев"', '"визит официальный"'].map(found));
+    const phrases = ['"официальным визитом"', '"официального визита"', '"брифинг для представителей"', '"Жомарт Токаев"', '"визит официальный"'];
+    const before = await Promise.all(phrases.map(found));
     await indexPending(db);
-    const after = await Promise.all(['"официальным визитом"', '"официального визита"', '"брифинг для представителей"', '"Жомарт Токаев"', '"визит официальный"'].map(found));
+    const after = await Promise.all(phrases.map(found));
     expect(after).toEqual(before);
     expect(after).toEqual([['1'], ['1'], ['3'], ['5'], []]);
   });

@@ -57,8 +57,9 @@ export async function indexPending(db: PressWatchDb, batch = INDEX_BATCH, chunkS
   for (;;) {
     // Nothing waiting: no writing transaction at all. One would hold the items while it loads the
     // index's directory, and the app runs this as it opens, when the first rows are being read.
-    if (!(await hasPending(db)) && (await readIndexMeta(db))) return total;
-    const meta = (await readIndexMeta(db)) ?? (await db.transaction('rw', [db.items, db.postings, db.pendingIndex, db.meta], async () => (await readIndexMeta(db)) ?? startLayout(db)));
+    const written = await readIndexMeta(db);
+    if (written && !(await hasPending(db))) return total;
+    const meta = written ?? (await db.transaction('rw', [db.items, db.postings, db.pendingIndex, db.meta], async () => (await readIndexMeta(db)) ?? startLayout(db)));
     if (!state || state.version !== meta.version) {
       state = (await loadIndexState(db))!;
       docOfKey = null;

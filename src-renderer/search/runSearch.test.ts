@@ -120,6 +120,8 @@ describe('SearchEngine over stored items', () => {
     const key = [...titles.entries()].find(([, t]) => t.startsWith('Цены'))![0];
     await addTag(db, [key], 't1');
     expect(await found('tag:визит')).toEqual(['Цены на серебро выросли']);
+    expect(await found('тег:визит')).toEqual(['Цены на серебро выросли']);
+    expect(await found('серебро -метка:визит')).toEqual([]);
   });
 
   it('reports a malformed query instead of returning nothing', async () => {

@@ -3,7 +3,7 @@
 // operations over the index's documents (search/indexState.ts) and never touch the items; only
 // the rest (phrases, i.e. word order, and non-stem words inside title:) is verified item by item
 // with the same matcher topics use. Items not indexed yet are checked one by one.
-import { matchDocument, parseQuery, type Query, type QueryError, type QueryNode, type WordMatcher } from '../../src-shared/query';
+import { matchDocument, parseQuery, usesField, type Query, type QueryError, type QueryNode, type WordMatcher } from '../../src-shared/query';
 import { analyzeDocument, analyzeField, KEY } from '../../src-shared/text';
 import { keysWithAnyTag, tagsOf } from '../db/itemTags';
 import { TITLE_TERM_PREFIX, type PressWatchDb, type StoredItem } from '../db/schema';
@@ -234,13 +234,15 @@ export class SearchEngine {
     // =word needs its very form somewhere in the item: a plain substring test rules most
     // candidates out before the (costlier) analysis.
     const exactForms = exactFormsOf(query.root);
-    const [tags, sources] = await Promise.all([this.db.tags.toArray(), this.db.sources.toArray()]);
+    // Tags are read only for a query that looks at them: one read per item otherwise wasted.
+    const readsTags = usesField(query.root, 'tag');
+    const [tags, sources] = await Promise.all([readsTags ? this.db.tags.toArray() : [], this.db.sources.toArray()]);
     const tagNames = new Map(tags.map((t) => [t.id, t.name]));
     const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
     const matches = new Set<string>();
     for (let i = 0; i < keys.length; i += 500) {
       const chunk = keys.slice(i, i + 500);
-      const [items, tagsByItem] = await Promise.all([this.db.items.bulkGet(chunk) as Promise<Array<StoredItem | undefined>>, tagsOf(this.db, chunk)]);
+      const [items, tagsByItem] = await Promise.all([this.db.items.bulkGet(chunk) as Promise<Array<StoredItem | undefined>>, readsTags ? tagsOf(this.db, chunk) : new Map<string, string[]>()]);
       for (const item of items) {
         if (!item) continue;
         if (exactForms.length > 0) {

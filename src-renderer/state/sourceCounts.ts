@@ -1,6 +1,6 @@
 // Per-source figures for the sidebar: items stored and items published today (in the reader's
 // time zone). Both are index range counts on [sourceId+publishedAt]; no item is loaded.
-import type { PressWatchDb, StoredSource } from '../db/schema';
+import { itemsOfSource, type PressWatchDb, type StoredSource } from '../db/schema';
 
 export interface SourceCount {
   total: number;
@@ -27,8 +27,8 @@ export async function sourceCounts(db: PressWatchDb, sources: StoredSource[], no
     const range = (from: string, to: string, includeTo: boolean) => db.items.where('[sourceId+publishedAt]').between([source.id, from], [source.id, to], true, includeTo);
     const today = await range(since, '\uffff', true).count();
     // The oldest and newest publication times bound the slices (index keys only, no item read).
-    const [oldest] = (await range('', '\uffff', true).limit(1).keys()) as unknown as Array<[string, string]>;
-    const [newest] = (await range('', '\uffff', true).reverse().limit(1).keys()) as unknown as Array<[string, string]>;
+    const [oldest] = (await itemsOfSource(db, source.id).limit(1).keys()) as unknown as Array<[string, string]>;
+    const [newest] = (await itemsOfSource(db, source.id).reverse().limit(1).keys()) as unknown as Array<[string, string]>;
     let total = 0;
     if (oldest && newest) {
       for (const [from, to, last] of timeSlices(oldest[1], newest[1], COUNT_SLICES)) total += await range(from, last ? '\uffff' : to, last).count();

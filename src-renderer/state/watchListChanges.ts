@@ -49,9 +49,9 @@ export interface ListChangeListeners {
   /** Items or clippings came, went, or changed in what the list shows or filters by. */
   items: () => void;
   /** Tags were applied or removed. */
-  tags?: () => void;
+  tags: () => void;
   /** Only the read state of items changed. */
-  read?: () => void;
+  read: () => void;
 }
 
 /**
@@ -63,8 +63,8 @@ export interface ListChangeListeners {
 export function watchListChanges(db: PressWatchDb, listeners: ListChangeListeners, delayMs = 120): () => void {
   // Hooks run inside the writing transaction: the re-read waits until it has committed.
   const items = debounced(listeners.items, delayMs);
-  const tags = debounced(listeners.tags ?? listeners.items, delayMs);
-  const read = debounced(listeners.read ?? listeners.items, delayMs);
+  const tags = debounced(listeners.tags, delayMs);
+  const read = debounced(listeners.read, delayMs);
   const schedule = items.schedule;
   const created = () => {
     schedule();

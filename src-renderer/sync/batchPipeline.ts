@@ -50,15 +50,19 @@ export class BatchPipeline<R> {
     }
   }
 
-  /** The next batches in arrival order, up to the group's size (always at least one). */
-  private takeGroup(): Array<Job<R>> {
+  /** How many of the waiting batches make the next group: in arrival order, up to the group's size, always at least one. */
+  private nextGroupLength(): number {
     let items = 0;
     let count = 0;
     while (count < this.waiting.length && (count === 0 || items + this.waiting[count]!.batch.items.length <= this.groupItems)) {
       items += this.waiting[count]!.batch.items.length;
       count++;
     }
-    return this.waiting.splice(0, count);
+    return count;
+  }
+
+  private takeGroup(): Array<Job<R>> {
+    return this.waiting.splice(0, this.nextGroupLength());
   }
 
   private async storeGroup(group: Array<Job<R>>): Promise<void> {
@@ -81,10 +85,7 @@ export class BatchPipeline<R> {
 
   /** Prepares the batches of the next group (called while the current group's writes are on their way). */
   private prepareNext(): void {
-    let items = 0;
-    for (const job of this.waiting) {
-      if (items > 0 && items + job.batch.items.length > this.groupItems) break;
-      items += job.batch.items.length;
+    for (const job of this.waiting.slice(0, this.nextGroupLength())) {
       if (job.prepared) continue;
       try {
         job.prepared = prepareBatch(job.batch);

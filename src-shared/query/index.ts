@@ -16,7 +16,7 @@
  */
 export type { Query, QueryNode, WordMatcher, TextField, QueryField, Span, QueryError, QueryErrorCode, ParseResult } from './ast';
 export { parseQuery, describeQuery, FIELD_NAMES, MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from './parse';
-export { matchDocument, highlightRanges, type MatchableDocument, type HighlightOptions } from './match';
+export { matchDocument, highlightRanges, usesField, type MatchableDocument, type HighlightOptions } from './match';
 export { planQuery, runPlan, type QueryPlan, type IndexLookup, type PlanOptions } from './plan';
 export { QUERY_SYNTAX_HELP, type QuerySyntaxEntry } from './help';
 export { analyzeDocument, type DocumentFields } from '../text/analyzer';

@@ -1,6 +1,6 @@
 // Evaluating a parsed query against an analysed item, and finding what to highlight.
 import { analyzeField, foldForm, type AnalyzeOptions, type AnalyzedDocument, type AnalyzedField } from '../text/analyzer';
-import type { Query, QueryNode, WordMatcher } from './ast';
+import type { Query, QueryNode, TextField, WordMatcher } from './ast';
 
 /** What {@link matchDocument} reads: an item analysed once with `analyzeDocument`. */
 export type MatchableDocument = AnalyzedDocument;
@@ -138,4 +138,18 @@ export function highlightRanges(query: Query, text: string, options?: HighlightO
     else merged.push({ ...r });
   }
   return merged;
+}
+
+/** Does any part of the query, negated or not, look in this field? (A `tag:` query depends on the items' tags.) */
+export function usesField(node: QueryNode, field: TextField): boolean {
+  switch (node.kind) {
+    case 'text':
+      return node.field === field;
+    case 'lang':
+      return false;
+    case 'not':
+      return usesField(node.child, field);
+    default:
+      return node.children.some((child) => usesField(child, field));
+  }
 }

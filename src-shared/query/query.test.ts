@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import reference from '../../resources/reference/zakon-2026-02-26-tokayev-vucic-briefing.txt?raw';
-import { analyzeDocument, describeQuery, highlightRanges, matchDocument, parseQuery, planQuery, QUERY_SYNTAX_HELP, runPlan, type IndexLookup, type Query } from './index';
+import { analyzeDocument, describeQuery, highlightRanges, matchDocument, parseQuery, planQuery, QUERY_SYNTAX_HELP, runPlan, usesField, type IndexLookup, type Query } from './index';
 import { indexTerms } from '../text/index';
 
 function q(input: string): Query {
@@ -204,6 +204,17 @@ describe('parseQuery', () => {
       }
     }
     expect(parseQuery(undefined as unknown as string).ok).toBe(false);
+  });
+});
+
+describe('usesField', () => {
+  it('finds a field under any alias, negation or OR, and nowhere else', () => {
+    const uses = (text: string) => usesField(q(text).root, 'tag');
+    expect(uses('tag:визит')).toBe(true);
+    expect(uses('Вучич тег:визит')).toBe(true);
+    expect(uses('(Вучич OR метка:визит) -метка:негатив')).toBe(true);
+    expect(uses('Вучич -метка:негатив')).toBe(true);
+    expect(uses('Вучич title:тег lang:ru')).toBe(false);
   });
 });
 

@@ -52,17 +52,20 @@ export function ReaderPane({ db, itemKey, tags, sourceNames, query, offlineImage
   const shown = item !== undefined && item.key === itemKey;
   const alreadyRead = shown && item.read === 1;
   useEffect(() => {
+    if (!itemKey || !shown || told.current === itemKey) return;
+    told.current = itemKey;
+    if (!alreadyRead) onShown?.(itemKey);
+  }, [itemKey, shown, alreadyRead, onShown]);
+  // Apart, so that it runs only as the item is left: tied to `shown`, its clean-up ran as the item
+  // came on screen, before the check above, and told every item, read or not.
+  useEffect(() => {
     if (!itemKey) return;
-    const tell = () => {
+    return () => {
       if (told.current === itemKey) return;
       told.current = itemKey;
-      if (!alreadyRead) onShown?.(itemKey);
+      onShown?.(itemKey);
     };
-    if (shown) tell();
-    return () => {
-      if (!shown) tell();
-    };
-  }, [itemKey, shown, alreadyRead, onShown]);
+  }, [itemKey, onShown]);
   const { clipping, imageUrls: clippedImages } = useClipping(db, itemKey);
   if (!itemKey || !item) return <p className="empty-note">{t('reader.empty')}</p>;
   const tagById = new Map(tags.map((tag) => [tag.id, tag]));
